@@ -1,0 +1,82 @@
+"""Sphinx configuration for the handbook.
+
+Every exception to a strict build is written down here with its reason.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
+# The handbook's own Sphinx extensions live in docs/_ext (the fact check).
+sys.path.insert(0, str(DOCS / "_ext"))
+
+# -- Project -----------------------------------------------------------------
+project = "US–Mexico Cooperation Against Fentanyl and Firearms Trafficking"
+author = "The handbook's editors"
+copyright = "2026, the handbook's editors (text CC BY 4.0)"
+release = version = "0.1"
+language = "en"
+
+# -- Extensions --------------------------------------------------------------
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "bibstyle",  # before sphinxcontrib.bibtex, which looks its styles up
+    "sphinxcontrib.bibtex",
+    "sphinx.ext.doctest",
+    # "factcheck",
+]
+
+# Strict: unresolved references are errors (Makefile passes -W --keep-going -n).
+nitpicky = True
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+root_doc = "index"
+
+# -- MyST --------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
+# Stable, human-readable anchors for every heading down to level 3, so a memo
+# can link to a section (#the-supply-chain).
+myst_heading_anchors = 3
+
+# -- Bibliography (sphinxcontrib-bibtex) -------------------------------------
+bibtex_bibfiles = ["../references.bib"]
+bibtex_default_style = "handbook"
+bibtex_reference_style = "author_year_outlet"
+bibtex_encoding = "utf-8"
+
+# -- Fact check --------------------------------------------------------------
+# The archive of source texts and its manifest of SHA-256 hashes; the paths in
+# the bibliography's `file` fields are relative to the bibliography.
+factcheck_manifest = str(ROOT / "sources" / "SHA256SUMS")
+
+# -- HTML --------------------------------------------------------------------
+html_theme = "furo"
+html_title = "Fentanyl and Firearms: A US–Mexico Handbook"
+html_static_path = ["_static"]
+html_last_updated_fmt = None  # no build timestamps: identical builds, identical pages
+html_show_sphinx = False
+
+# -- LaTeX / PDF -------------------------------------------------------------
+latex_engine = "xelatex"
+latex_use_xindy = False  # xindy is not among the Debian packages we install
+latex_documents = [
+    (root_doc, "handbook.tex", project, author, "manual"),
+]
+latex_elements = {
+    "papersize": "letterpaper",
+    "pointsize": "11pt",
+    # FreeFont (fonts-freefont-otf) covers the accented names (López Obrador).
+    "fontpkg": r"""
+\setmainfont{FreeSerif}
+\setsansfont{FreeSans}
+\setmonofont{FreeMono}
+""",
+    # Long URLs in the bibliography wrap instead of running off the page.
+    "preamble": r"""
+\usepackage{xurl}
+""",
+}
+latex_show_urls = "footnote"
