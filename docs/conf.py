@@ -27,7 +27,7 @@ extensions = [
     "bibstyle",  # before sphinxcontrib.bibtex, which looks its styles up
     "sphinxcontrib.bibtex",
     "sphinx.ext.doctest",
-    # "factcheck",
+    "factcheck",
 ]
 
 # Strict: unresolved references are errors (Makefile passes -W --keep-going -n).

@@ -1,0 +1,129 @@
+"""The fact check: every figure and quotation proved against the source it cites.
+
+A Sphinx extension, shaped like Sphinx's linkcheck builder:
+
+- :mod:`.sources` verifies the archive (``sources/SHA256SUMS``) and indexes
+  the text of every bibliography entry (``file`` and ``date`` fields);
+- :mod:`.collect` collects, from each document as it is read, the sentences
+  that state figures or quotations, with the keys they cite;
+- :mod:`.verify` checks them against the cited sources (using
+  :mod:`.figures`, :mod:`.quotations`, :mod:`.sentences`, :mod:`.normalize`);
+- failures are Sphinx warnings at ``file:line``, so ``-W`` fails any build;
+- :mod:`.builder` (``-b factcheck``) writes every finding with
+  :mod:`.report` to ``output.txt`` and ``output.json``.
+
+Everything Sphinx needs is registered in :func:`setup`.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from pathlib import Path
+from typing import Any, cast
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .builder import FactCheckBuilder
+from .collect import collect_sentences
+from .records import Finding
+from .roles import HandbookOwnRole
+from .sources import Corpus, load_corpus
+from .verify import check_sentences
+
+__version__ = "1.0"
+logger = logging.getLogger(__name__)
+
+#: The verified sources of each running application (not pickled with the env).
+_corpora: weakref.WeakKeyDictionary[Sphinx, Corpus] = weakref.WeakKeyDictionary()
+
+
+def _relative(path: str | Path) -> str:
+    """A path as an author types it: relative to the working folder if inside it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _bibliography(app: Sphinx) -> tuple[Path, dict[str, Any]]:
+    domain = app.env.get_domain("cite")
+    bibfiles = list(app.config.bibtex_bibfiles)
+    bibfile = (Path(app.srcdir) / bibfiles[0]).resolve() if bibfiles else Path(app.srcdir)
+    entries = dict(domain.bibdata.data.entries)  # type: ignore[attr-defined]
+    return bibfile, entries
+
+
+def load_sources(app: Sphinx) -> None:
+    """Verify the archive and index the sources, once per build."""
+    if not app.config.factcheck_manifest:
+        logger.warning("factcheck_manifest is not set: no source can be checked",
+                       type="factcheck", subtype="config")
+        return
+    manifest = Path(app.confdir, app.config.factcheck_manifest).resolve()
+    bibfile, entries = _bibliography(app)
+    corpus = load_corpus(manifest, bibfile,
+                         ((key, entry.fields) for key, entry in entries.items()))
+    for problem in corpus.problems:
+        path, _, line = problem.location.partition(":")
+        location = f"{_relative(path)}:{line}" if line else _relative(path)
+        logger.warning(problem.message, location=location, type="factcheck", subtype="source")
+    _corpora[app] = corpus
+
+
+def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
+    """Check one document as it is read; warn at file:line for each failure."""
+    corpus = _corpora.get(app)
+    if corpus is None:
+        return
+    env = app.env
+    docname = env.docname
+    _, entries = _bibliography(app)
+    lowercase = {key.lower(): key for key in entries}
+
+    def footcite_key(refid: str) -> str | None:
+        return lowercase.get(refid.removeprefix("footcite-").lower())
+
+    sentences = collect_sentences(doctree, footcite_key)
+    findings = check_sentences(docname, sentences, corpus, entries)
+    for key in sorted({k for s in sentences for k in s.keys if k in corpus.sources}):
+        env.note_dependency(str(corpus.sources[key].path))
+    _findings(env)[docname] = findings
+    for finding in findings:
+        if finding.status.failed:
+            logger.warning("[%s] %s", finding.status, finding.message,
+                           location=(docname, finding.line), type="factcheck",
+                           subtype=str(finding.status))
+
+
+def _findings(env: BuildEnvironment) -> dict[str, list[Finding]]:
+    if not hasattr(env, "factcheck_findings"):
+        env.factcheck_findings = {}  # type: ignore[attr-defined]
+    return cast(dict[str, list[Finding]], env.factcheck_findings)  # type: ignore[attr-defined]
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _findings(env).pop(docname, None)
+
+
+def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+               other: BuildEnvironment) -> None:
+    mine, theirs = _findings(env), _findings(other)
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_config_value("factcheck_manifest", "", "env", types=frozenset({str}))
+    app.add_role("handbook-own", HandbookOwnRole())
+    app.add_builder(FactCheckBuilder)
+    # After sphinxcontrib-bibtex has parsed the bibliography (priority 500).
+    app.connect("builder-inited", load_sources, priority=600)
+    app.connect("doctree-read", check_doctree)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    return {"version": __version__, "parallel_read_safe": True,
+            "parallel_write_safe": True, "env_version": 1}

@@ -1,0 +1,402 @@
+"""Finding the figures in a text: numbers, percentages, money, ratios and dates.
+
+A :class:`Figure` is what the fact check proves: a value of a kind, with the
+qualifier that gives its direction ("nearly", "more than", "roughly"). The
+same extractor reads a chapter's sentence and a source, so both sides agree on
+what a figure is.
+
+>>> [f.describe() for f in extract_figures("Nearly 110,000 people died in 2022.")]
+['Nearly 110,000 (number 110000, below)', '2022 (year 2022)']
+>>> [f.describe() for f in extract_figures("rose over 500% between FY 2019-22")]
+['over 500% (percent 500, above)', 'FY 2019-22 (year 2019)', 'FY 2019-22 (year 2022)']
+>>> [f.describe() for f in extract_figures("two in three deaths; more than two dozen")]
+['two in three (ratio 2/3)', 'more than two dozen (number 24, above)']
+>>> [f.value for f in extract_figures("500 percent, $10 billion, eleven, 7.8")]
+[Decimal('500'), Decimal('10000000000'), Decimal('11'), Decimal('7.8')]
+
+A source is read with its publication date, which resolves relative time:
+
+>>> article = PublicationDate(2023, 10, None)
+>>> [f.describe() for f in extract_figures("died last year", published=article)]
+['last year (year 2022, from the source date)']
+>>> nbc = PublicationDate(2023, 4, 14)
+>>> [f.describe() for f in extract_figures("met on Thursday", published=nbc)]
+['Thursday (date 2023-04-13, from the source date)', 'Thursday (year 2023, from the source date)']
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+
+class Kind(enum.StrEnum):
+    """What a figure measures, for comparing like with like."""
+
+    NUMBER = "number"
+    PERCENT = "percent"
+    MONEY = "money"
+    RATIO = "ratio"
+    YEAR = "year"
+    MONTH = "month"
+    DATE = "date"
+
+
+class Qualifier(enum.StrEnum):
+    """The direction a qualifier gives a figure."""
+
+    EXACT = "exact"
+    BELOW = "below"  # nearly, almost, fewer than, up to
+    ABOVE = "above"  # more than, over, at least
+    ABOUT = "about"  # roughly, about, around, approximately
+
+
+#: Kinds whose qualifier must be kept: a count can be "nearly", a year cannot.
+QUANTITIES = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.MONEY, Kind.RATIO})
+
+
+class PublicationDate(NamedTuple):
+    """A source's date, as precise as it is known (``month``/``day`` may be None)."""
+
+    year: int
+    month: int | None
+    day: int | None
+
+    @classmethod
+    def parse(cls, text: str) -> PublicationDate:
+        """Parse an ISO 8601 date of any precision.
+
+        >>> PublicationDate.parse("2023-04")
+        PublicationDate(year=2023, month=4, day=None)
+        >>> PublicationDate.parse("April 2023")
+        Traceback (most recent call last):
+        ...
+        ValueError: not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): 'April 2023'
+        """
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+        if not match:
+            raise ValueError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        if day is not None:
+            datetime.date(year, month or 1, day)  # raises ValueError if impossible
+        return cls(year, month, day)
+
+
+class Figure(NamedTuple):
+    """One figure found in a text, with where it stands there."""
+
+    kind: Kind
+    #: Decimal for quantities, (a, b) for a ratio, int for a year,
+    #: (year or None, month) for a month, (year or None, month, day) for a date.
+    value: object
+    qualifier: Qualifier
+    text: str
+    start: int
+    end: int
+    #: True where the figure was resolved from relative time in a source.
+    derived: bool = False
+
+    @property
+    def key(self) -> tuple[Kind, object]:
+        """What two figures must share to be compared (a date without its year)."""
+        if self.kind in (Kind.MONTH, Kind.DATE):
+            return (self.kind, self.value[1:])  # type: ignore[index]
+        return (self.kind, self.value)
+
+    def describe(self) -> str:
+        """A short human description, used in reports."""
+        if self.kind is Kind.RATIO:
+            value = "{}/{}".format(*self.value)  # type: ignore[str-format]
+        elif self.kind is Kind.DATE:
+            year, month, day = self.value  # type: ignore[misc]
+            value = f"{year or '????'}-{month:02d}-{day:02d}"
+        elif self.kind is Kind.MONTH:
+            year, month = self.value  # type: ignore[misc]
+            value = f"{year or '????'}-{month:02d}"
+        else:
+            value = str(self.value)
+        notes = [f"{self.kind} {value}"]
+        if self.kind in QUANTITIES and self.qualifier is not Qualifier.EXACT:
+            notes[0] += f", {self.qualifier}"
+        if self.derived:
+            notes.append("from the source date")
+        return f"{self.text} ({', '.join(notes)})"
+
+
+def supports(evidence: Figure, claim: Figure) -> bool:
+    """Whether a figure found in a source supports a figure in a chapter.
+
+    Values must be equal, quantities must keep their qualifier's direction,
+    and a date or month must agree on the year where the chapter gives one.
+
+    >>> source = extract_figures("Nearly 110,000 people")[0]
+    >>> supports(source, extract_figures("nearly 110,000")[0])
+    True
+    >>> supports(source, extract_figures("more than 110,000")[0])
+    False
+    >>> supports(source, extract_figures("110,000")[0])
+    False
+    """
+    if evidence.key != claim.key:
+        return False
+    if claim.kind in QUANTITIES:
+        return evidence.qualifier is claim.qualifier
+    if claim.kind in (Kind.MONTH, Kind.DATE):
+        claimed_year = claim.value[0]  # type: ignore[index]
+        return claimed_year is None or claimed_year == evidence.value[0]  # type: ignore[index]
+    return True
+
+
+# -- Vocabulary ----------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+            ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    )
+}
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": Decimal(100), "thousand": Decimal(1000), "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12,
+}
+QUALIFIERS = {
+    "nearly": Qualifier.BELOW, "almost": Qualifier.BELOW, "just under": Qualifier.BELOW,
+    "fewer than": Qualifier.BELOW, "less than": Qualifier.BELOW, "up to": Qualifier.BELOW,
+    "more than": Qualifier.ABOVE, "over": Qualifier.ABOVE, "at least": Qualifier.ABOVE,
+    "just over": Qualifier.ABOVE, "upwards of": Qualifier.ABOVE, "above": Qualifier.ABOVE,
+    "roughly": Qualifier.ABOUT, "about": Qualifier.ABOUT, "around": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT, "an estimated": Qualifier.ABOUT,
+    "some": Qualifier.ABOUT,
+}
+
+
+def _alternatives(words: object) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
+
+
+_MONTH = rf"(?:{_alternatives(MONTHS)})\b\.?"
+_YEAR = r"(?:19|20)\d\d"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:\s+(?i:{_alternatives(k for k in SCALES if k != 'hundred')})\b)?"
+_SMALL = rf"(?i:{_alternatives([*UNITS, *TEENS])})"
+_WORD = (
+    rf"(?i:(?:{_alternatives(TENS)})(?:[-\s](?:{_alternatives(UNITS)}))?"
+    rf"|(?:{_alternatives([w for w in UNITS if w != 'one'])}|{_alternatives(TEENS)}))"
+)
+_FIGURE = re.compile(
+    "|".join(
+        [
+            rf"(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b)",
+            rf"(?P<isomonth>\b(?P<isomonth_y>{_YEAR})-(?P<isomonth_m>0[1-9]|1[0-2])\b(?!-))",
+            rf"(?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+(?P<mdy_y>{_YEAR})\b)?)",
+            rf"(?P<dmy>\b(?P<dmy_d>[0-3]?\d)\s+(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)",
+            rf"(?P<my>\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b)",
+            rf"(?P<range>\b(?:FY\s?)?(?P<range_a>{_YEAR})\s?[-–]\s?(?P<range_b>(?:19|20)?\d\d)\b)",
+            rf"(?P<fy>\b(?:FY|[Ff]iscal\s+[Yy]ear)\s?(?P<fy_y>{_YEAR})\b)",
+            rf"(?P<money>\$\s?(?P<money_n>{_NUM})(?P<money_s>{_SCALE}))",
+            rf"(?P<pct>(?<![\w.,$-])(?P<pct_n>{_NUM})\s?(?:%|(?i:percent|per\s+cent)\b))",
+            rf"(?P<ratio>\b(?P<ratio_a>{_SMALL}|\d{{1,2}})\s+(?:in|out\s+of)\s+"
+            rf"(?P<ratio_b>{_SMALL}|(?i:{_alternatives(TENS)})|\d{{1,2}})\b)",
+            rf"(?P<dozen>\b(?P<dozen_a>(?i:an?)|{_WORD}|\d+)\s+(?i:dozen)\b)",
+            rf"(?P<num>(?<![\w.,$-])(?P<num_n>{_NUM})(?![\w%])(?P<num_s>{_SCALE}))",
+            r"(?P<half>\b(?i:half)\b)",
+            rf"(?P<word>\b(?P<word_n>{_WORD})\b(?P<word_s>{_SCALE}))",
+        ]
+    )
+)
+_QUALIFIER = re.compile(rf"\b(?P<q>{_alternatives(QUALIFIERS)})\s+$", re.IGNORECASE)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?P<which>last|this|next|past|previous)\s+(?:fiscal\s+)?year\b|\b(?P<ago>a|one)\s+year\s+ago\b",
+    re.IGNORECASE,
+)
+_RELATIVE_MONTH = re.compile(r"\b(?P<which>last|this|next)\s+month\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b(?P<day>{_alternatives(WEEKDAYS)})\b")
+_BARE_MONTH = re.compile(rf"\b(?P<m>{_alternatives(n for n in MONTHS if len(n) > 3)})\b")
+
+
+def _number(text: str) -> Decimal:
+    """The value of a written number: digits (with thousands commas) or words.
+
+    >>> _number("32,223"), _number("twenty-five"), _number("Eleven"), _number("an")
+    (Decimal('32223'), Decimal('25'), Decimal('11'), Decimal('1'))
+    """
+    text = text.lower()
+    if text[0].isdigit():
+        return Decimal(text.replace(",", ""))
+    if text in ("a", "an"):
+        return Decimal(1)
+    total = 0
+    for part in re.split(r"[-\s]+", text):
+        total += UNITS.get(part) or TEENS.get(part) or TENS[part]
+    return Decimal(total)
+
+
+def _scaled(number: str, scale: str) -> Decimal:
+    value = _number(number)
+    scale = scale.strip().lower()
+    return value * SCALES[scale] if scale else value
+
+
+def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
+    match = _QUALIFIER.search(text[max(0, start - 20):start])
+    if not match:
+        return Qualifier.EXACT, start
+    return QUALIFIERS[match["q"].lower()], start - (len(match.group(0)))
+
+
+def _year_of(month: int, published: PublicationDate) -> int:
+    """The year of a month named without one, in a source of that date."""
+    if published.month is not None and month > published.month:
+        return published.year - 1
+    return published.year
+
+
+def extract_figures(text: str, published: PublicationDate | None = None) -> list[Figure]:
+    """Every figure in ``text``, in order of position.
+
+    With ``published`` (reading a source), relative time ("last year", "this
+    month", "on Thursday") and dates written without a year are resolved
+    against the source's date, and every dated figure also yields its year.
+
+    >>> [f.describe() for f in extract_figures("On March 22, 2023, and on 2023-04-13")]
+    ['March 22, 2023 (date 2023-03-22)', '2023-04-13 (date 2023-04-13)']
+    >>> [f.describe() for f in extract_figures("Under House Bill 2036, about 7.8 per 100,000")]
+    ['2036 (year 2036)', 'about 7.8 (number 7.8, about)', '100,000 (number 100000)']
+    """
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: Kind, value: object, match_start: int, end: int, derived: bool = False) -> None:
+        qualifier, start = (
+            _qualifier(text, match_start) if kind in QUANTITIES else (Qualifier.EXACT, match_start)
+        )
+        figures.append(Figure(kind, value, qualifier, text[start:end], start, end, derived))
+
+    for match in _FIGURE.finditer(text):
+        group = match.lastgroup
+        start, end = match.span()
+        taken.append((start, end))
+        if group == "iso":
+            year, month, day = int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"])
+            add(Kind.DATE, (year, month, day), start, end)
+        elif group == "isomonth":
+            add(Kind.MONTH, (int(match["isomonth_y"]), int(match["isomonth_m"])), start, end)
+        elif group in ("mdy", "dmy"):
+            month = MONTHS[match[f"{group}_m"].rstrip(".")]
+            day = int(match[f"{group}_d"])
+            year = int(match[f"{group}_y"]) if match[f"{group}_y"] else None
+            if not 1 <= day <= 31:
+                continue
+            derived = False
+            if year is None and published is not None:
+                year, derived = _year_of(month, published), True
+            add(Kind.DATE, (year, month, day), start, end, derived)
+        elif group == "my":
+            add(Kind.MONTH, (int(match["my_y"]), MONTHS[match["my_m"].rstrip(".").rstrip(",")]),
+                start, end)
+        elif group == "range":
+            first, last = match["range_a"], match["range_b"]
+            last_year = int(last) if len(last) == 4 else int(first[:2] + last)
+            if last_year <= int(first):
+                add(Kind.YEAR, int(first), start, end)
+                continue
+            add(Kind.YEAR, int(first), start, end)
+            add(Kind.YEAR, last_year, start, end)
+        elif group == "fy":
+            add(Kind.YEAR, int(match["fy_y"]), start, end)
+        elif group == "money":
+            add(Kind.MONEY, _scaled(match["money_n"], match["money_s"]), start, end)
+        elif group == "pct":
+            add(Kind.PERCENT, _number(match["pct_n"]), start, end)
+        elif group == "ratio":
+            add(Kind.RATIO, (int(_number(match["ratio_a"])), int(_number(match["ratio_b"]))),
+                start, end)
+        elif group == "dozen":
+            add(Kind.NUMBER, _number(match["dozen_a"]) * 12, start, end)
+        elif group == "num":
+            digits, scale = match["num_n"], match["num_s"]
+            if re.fullmatch(_YEAR, digits) and not scale:
+                add(Kind.YEAR, int(digits), start, end)
+            else:
+                add(Kind.NUMBER, _scaled(digits, scale), start, end)
+        elif group == "half":
+            add(Kind.NUMBER, Decimal("0.5"), start, end)
+        elif group == "word":
+            add(Kind.NUMBER, _scaled(match["word_n"], match["word_s"]), start, end)
+
+    if published is not None:
+        figures.extend(_resolved_relative_time(text, published, taken))
+        figures.extend(
+            Figure(Kind.YEAR, f.value[0], Qualifier.EXACT, f.text, f.start, f.end, f.derived)  # type: ignore[index]
+            for f in list(figures)
+            if f.kind in (Kind.DATE, Kind.MONTH) and f.value[0] is not None  # type: ignore[index]
+        )
+    figures.sort(key=lambda f: (f.start, f.kind is Kind.YEAR))
+    return figures
+
+
+def _resolved_relative_time(
+    text: str, published: PublicationDate, taken: list[tuple[int, int]]
+) -> list[Figure]:
+    """Figures a source states relative to its own date."""
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    found: list[Figure] = []
+    for match in _RELATIVE_YEAR.finditer(text):
+        which = (match["which"] or "last").lower()
+        if which == "past":
+            continue  # "over the past year": a span, not a calendar year
+        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+        found.append(Figure(Kind.YEAR, published.year + offset, Qualifier.EXACT,
+                            match.group(0), *match.span(), True))
+    if published.month is not None:
+        for match in _RELATIVE_MONTH.finditer(text):
+            offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+            found.append(Figure(Kind.MONTH, (year, month + 1), Qualifier.EXACT,
+                                match.group(0), *match.span(), True))
+        for match in _BARE_MONTH.finditer(text):
+            if free(*match.span()):
+                month = MONTHS[match["m"]]
+                found.append(Figure(Kind.MONTH, (_year_of(month, published), month),
+                                    Qualifier.EXACT, match.group(0), *match.span(), True))
+    if published.day is not None:
+        day = datetime.date(published.year, published.month or 1, published.day)
+        for match in _WEEKDAY.finditer(text):
+            back = (day.weekday() - WEEKDAYS[match["day"]]) % 7
+            date = day - datetime.timedelta(days=back)
+            found.append(Figure(Kind.DATE, (date.year, date.month, date.day), Qualifier.EXACT,
+                                match.group(0), *match.span(), True))
+    return found

@@ -1,0 +1,86 @@
+"""The fact check's records: what was checked, and what was found.
+
+Like Sphinx's linkcheck builder, the check collects claims first, checks them
+next and reports last; each step hands the next small immutable records.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, NamedTuple
+
+
+class Status(enum.StrEnum):
+    """The outcome of checking one figure or quotation."""
+
+    VERIFIED = "verified"  # found in a cited source
+    UNSUPPORTED = "unsupported"  # a figure the cited sources do not give
+    MISQUOTED = "misquoted"  # a quotation not found verbatim in a cited source
+    UNCITED = "uncited"  # a figure or quotation in a sentence that cites nothing
+    BAD_CITATION = "bad-citation"  # a cited key that is unknown or has no usable source
+    UNTERMINATED = "unterminated"  # a quotation mark that never closes
+    HANDBOOK_OWN = "handbook-own"  # the handbook's own figure, marked with a reason
+
+    @property
+    def failed(self) -> bool:
+        return self not in (Status.VERIFIED, Status.HANDBOOK_OWN)
+
+
+class ClaimKind(enum.StrEnum):
+    FIGURE = "figure"
+    QUOTATION = "quotation"
+    CITATION = "citation"
+
+
+class Evidence(NamedTuple):
+    """Where in a source a claim was verified (offsets into the archived text)."""
+
+    key: str
+    #: The passage: the source sentences that hold the claim.
+    passage_start: int
+    passage_end: int
+    passage: str
+    #: The figure or quotation itself, inside the passage.
+    start: int
+    end: int
+
+
+class Finding(NamedTuple):
+    """One checked figure or quotation, and what the check found."""
+
+    docname: str
+    line: int
+    kind: ClaimKind
+    text: str
+    keys: tuple[str, ...]
+    status: Status
+    message: str
+    sentence: str
+    evidence: Evidence | None = None
+    #: What the figure means ("number 110000, below"); empty for a quotation.
+    detail: str = ""
+
+    def as_json(self, source_file: str = "") -> dict[str, Any]:
+        """The finding as one JSON Lines record of ``output.json``."""
+        record: dict[str, Any] = {
+            "file": source_file,
+            "docname": self.docname,
+            "line": self.line,
+            "kind": str(self.kind),
+            "text": self.text,
+            "detail": self.detail,
+            "keys": list(self.keys),
+            "status": str(self.status),
+            "message": self.message,
+            "sentence": self.sentence,
+        }
+        if self.evidence is not None:
+            record["evidence"] = {
+                "key": self.evidence.key,
+                "passage_start": self.evidence.passage_start,
+                "passage_end": self.evidence.passage_end,
+                "start": self.evidence.start,
+                "end": self.evidence.end,
+                "passage": self.evidence.passage,
+            }
+        return record

@@ -1,0 +1,215 @@
+"""Checking collected sentences against the sources they cite.
+
+- A quotation is verified when it stands verbatim in one cited source.
+- The figures of one sentence are verified together: all of them must be
+  found in one passage of one cited source, three consecutive sentences at
+  most, so that a right number with a wrong year fails. Three, because news
+  writing often puts a figure, its date and its attribution in adjacent
+  sentences ("Since the start of the fiscal year, they have seized more than
+  11,000 pounds ... More than half of seizures this year ...").
+
+Lookups go through each source's index of figures, so the work grows with
+the number of sentences and the sources each one cites, never with sentences
+times sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import fuzz, process
+
+from .collect import Sentence
+from .figures import Figure, supports
+from .quotations import PASSAGE_SENTENCES
+from .records import ClaimKind, Evidence, Finding, Status
+from .sources import Corpus, Source
+
+#: How much of a closest passage a warning shows.
+SHOWN = 240
+
+
+def check_sentences(docname: str, sentences: Iterable[Sentence], corpus: Corpus,
+                    known_keys: Mapping[str, object]) -> list[Finding]:
+    """Check every sentence of one document; return one finding per claim."""
+    findings: list[Finding] = []
+    for sentence in sentences:
+        findings.extend(check_sentence(docname, sentence, corpus, known_keys))
+    return findings
+
+
+def check_sentence(docname: str, sentence: Sentence, corpus: Corpus,
+                   known_keys: Mapping[str, object]) -> list[Finding]:
+    findings: list[Finding] = []
+
+    def finding(kind: ClaimKind, text: str, status: Status, message: str,
+                evidence: Evidence | None = None, detail: str = "",
+                line: int | None = None) -> None:
+        findings.append(Finding(docname, line or sentence.line, kind, text, sentence.keys,
+                                status, message, sentence.text, evidence, detail))
+
+    for exemption in sentence.exemptions:
+        finding(ClaimKind.FIGURE, exemption.text, Status.HANDBOOK_OWN,
+                f"the handbook's own figure: {exemption.reason}", line=exemption.line)
+    if sentence.unterminated is not None:
+        finding(ClaimKind.QUOTATION, sentence.text, Status.UNTERMINATED,
+                "quotation mark opens a quotation that never closes")
+
+    sources: list[Source] = []
+    for key in sentence.keys:
+        if key in corpus.sources:
+            sources.append(corpus.sources[key])
+        elif key in corpus.unusable:
+            finding(ClaimKind.CITATION, key, Status.BAD_CITATION,
+                    f"cited key {key!r} cannot be checked: {corpus.unusable[key]}")
+        elif key not in known_keys:
+            finding(ClaimKind.CITATION, key, Status.BAD_CITATION,
+                    f"cited key {key!r} is not in the bibliography")
+        else:
+            finding(ClaimKind.CITATION, key, Status.BAD_CITATION,
+                    f"cited key {key!r} has no archived source")
+
+    if not sentence.keys:
+        for figure in sentence.figures:
+            finding(ClaimKind.FIGURE, figure.text, Status.UNCITED,
+                    f"uncited figure {figure.text!r}: the sentence cites no source",
+                    detail=_detail(figure))
+        for quotation in sentence.quotations:
+            finding(ClaimKind.QUOTATION, quotation.text, Status.UNCITED,
+                    f"uncited quotation “{quotation.text}”: the sentence cites no source")
+        return findings
+
+    for quotation in sentence.quotations:
+        findings.append(_check_quotation(docname, sentence, quotation.text, sources))
+    if sentence.figures:
+        findings.extend(_check_figures(docname, sentence, sources))
+    return findings
+
+
+def _detail(figure: Figure) -> str:
+    return figure.describe()[len(figure.text) + 2:-1]
+
+
+def _check_quotation(docname: str, sentence: Sentence, quotation: str,
+                     sources: list[Source]) -> Finding:
+    def result(status: Status, message: str, evidence: Evidence | None = None) -> Finding:
+        return Finding(docname, sentence.line, ClaimKind.QUOTATION, quotation, sentence.keys,
+                       status, message, sentence.text, evidence)
+
+    for source in sources:
+        match = source.passages.find(quotation)
+        if match is not None:
+            first = source.sentence_at(match.start)
+            last = source.sentence_at(max(match.start, match.end - 1))
+            start, end = source.passage(first, last)
+            return result(Status.VERIFIED, f"found in {source.key}",
+                          Evidence(source.key, start, end, source.text[start:end],
+                                   match.start, match.end))
+    if not sources:
+        return result(Status.MISQUOTED, f"quotation “{quotation}” cannot be checked: "
+                      "no usable source is cited")
+    key, passage = _closest_to_quotation(quotation, sources)
+    return result(Status.MISQUOTED,
+                  f"quotation “{_shorten(quotation)}” is not verbatim in "
+                  f"{', '.join(s.key for s in sources)}; closest passage in {key}: "
+                  f"“{_shorten(passage)}”")
+
+
+def _check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> list[Finding]:
+    figures = sentence.figures
+    best: tuple[int, Source | None, dict[int, object]] = (-1, None, {})
+    for source in sources:
+        covered = _best_window(figures, source)
+        if len(covered) > best[0]:
+            best = (len(covered), source, covered)
+        if len(covered) == len(figures):
+            break
+    count, source, covered = best
+    findings = []
+    evidence: Evidence | None = None
+    if source is not None and covered:
+        sentences = [occurrence.sentence for occurrence in covered.values()]  # type: ignore[attr-defined]
+        start, end = source.passage(min(sentences), max(sentences))
+        evidence = Evidence(source.key, start, end, source.text[start:end], start, end)
+    for index, figure in enumerate(figures):
+        occurrence = covered.get(index)
+        if occurrence is not None and source is not None and evidence is not None:
+            found = occurrence.figure  # type: ignore[attr-defined]
+            message = f"{figure.text!r} found in {source.key} as {found.text!r}"
+            if count < len(figures):
+                message += " (other figures of the sentence are not in this passage)"
+            findings.append(Finding(docname, sentence.line, ClaimKind.FIGURE, figure.text,
+                                    sentence.keys, Status.VERIFIED, message, sentence.text,
+                                    evidence._replace(start=found.start, end=found.end),
+                                    _detail(figure)))
+            continue
+        if not sources:
+            message = f"figure {figure.text!r} cannot be checked: no usable source is cited"
+        else:
+            key, passage = ((source.key, evidence.passage) if source and evidence
+                            else _closest_sentence(sentence.text, sources))
+            together = " together with the sentence's other figures" if count > 0 else ""
+            message = (f"figure {figure.text!r} ({_detail(figure)}) is not supported"
+                       f"{together} by {', '.join(s.key for s in sources)}; "
+                       f"closest passage in {key}: “{_shorten(passage)}”")
+        findings.append(Finding(docname, sentence.line, ClaimKind.FIGURE, figure.text,
+                                sentence.keys, Status.UNSUPPORTED, message, sentence.text,
+                                None, _detail(figure)))
+    return findings
+
+
+def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, object]:
+    """The figures (by index) that one passage of ``source`` supports, most first.
+
+    Tight passages are tried first: one sentence, then two, then three, so
+    the evidence shown is the shortest passage that holds all the figures.
+    """
+    occurrences = [
+        [o for o in source.figures.get(figure.key, ()) if supports(o.figure, figure)]
+        for figure in figures
+    ]
+    anchors = sorted({o.sentence for found in occurrences for o in found})
+    best: dict[int, object] = {}
+    for size in range(1, PASSAGE_SENTENCES + 1):
+        for first in sorted({a - back for a in anchors for back in range(size) if a >= back}):
+            last = first + size - 1
+            covered = {}
+            for index, found in enumerate(occurrences):
+                inside = [o for o in found if first <= o.sentence <= last]
+                if inside:
+                    covered[index] = inside[0]
+            if len(covered) > len(best):
+                best = covered
+                if len(best) == len(figures):
+                    return best
+    return best
+
+
+def _closest_sentence(text: str, sources: list[Source]) -> tuple[str, str]:
+    best = ("", "", -1.0)
+    for source in sources:
+        choices = [source.text[s:e] for s, e in source.sentences]
+        match = process.extractOne(text, choices, scorer=fuzz.token_set_ratio)
+        if match and match[1] > best[2]:
+            best = (source.key, match[0], match[1])
+    return best[0], best[1]
+
+
+def _closest_to_quotation(quotation: str, sources: list[Source]) -> tuple[str, str]:
+    from .normalize import normalize
+
+    wanted = normalize(quotation).replace("...", " ")
+    best = ("", "", -1.0)
+    for source in sources:
+        haystack = source.passages.normalized
+        alignment = fuzz.partial_ratio_alignment(wanted, haystack)
+        if alignment is not None and alignment.score > best[2]:
+            start = source.passages.offsets[min(alignment.dest_start, len(haystack) - 1)]
+            end = source.passages.offsets[max(alignment.dest_end - 1, 0)] + 1
+            best = (source.key, source.text[start:end], alignment.score)
+    return best[0], best[1]
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
