@@ -146,8 +146,7 @@ def _check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> l
         if not sources:
             message = f"figure {figure.text!r} cannot be checked: no usable source is cited"
         else:
-            key, passage = ((source.key, evidence.passage) if source and evidence
-                            else _closest_sentence(sentence.text, sources))
+            key, passage = _closest_sentence(sentence.text, sources)
             together = " together with the sentence's other figures" if count > 0 else ""
             message = (f"figure {figure.text!r} ({_detail(figure)}) is not supported"
                        f"{together} by {', '.join(s.key for s in sources)}; "
@@ -204,8 +203,9 @@ def _closest_to_quotation(quotation: str, sources: list[Source]) -> tuple[str, s
         haystack = source.passages.normalized
         alignment = fuzz.partial_ratio_alignment(wanted, haystack)
         if alignment is not None and alignment.score > best[2]:
-            start = source.passages.offsets[min(alignment.dest_start, len(haystack) - 1)]
-            end = source.passages.offsets[max(alignment.dest_end - 1, 0)] + 1
+            first = source.sentence_at(source.passages.offsets[alignment.dest_start])
+            last = source.sentence_at(source.passages.offsets[max(alignment.dest_end - 1, 0)])
+            start, end = source.passage(first, last)
             best = (source.key, source.text[start:end], alignment.score)
     return best[0], best[1]
 
