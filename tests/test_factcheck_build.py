@@ -156,7 +156,7 @@ def test_handbook_own_figure_renders_its_reason(build):
                    builder="html")
     page = (result.outdir / "index.html").read_text()
     snippet = page[page.find("handbook-own") - 100:page.find("handbook-own") + 400]
-    assert re.search(r'<abbr title="the handbook's own figure: counted from references.bib">five</abbr>', page), snippet
+    assert '<abbr title="the handbook\'s own figure: counted from references.bib">five</abbr>' in page, snippet
     assert "†" in page
 
 
