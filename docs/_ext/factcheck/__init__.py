@@ -23,7 +23,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from docutils import nodes
+from pybtex.database.input.bibtex import Parser as BibtexParser
+from pybtex.exceptions import PybtexError
+from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
@@ -53,6 +57,28 @@ def _bibliography(app: Sphinx) -> tuple[Path, dict[str, Any]]:
     bibfile = (Path(app.srcdir) / bibfiles[0]).resolve() if bibfiles else Path(app.srcdir)
     entries = dict(domain.bibdata.data.entries)  # type: ignore[attr-defined]
     return bibfile, entries
+
+
+def check_bibliography(app: Sphinx, config: Config) -> None:
+    """Stop with one line naming file and line if a bibliography cannot be parsed.
+
+    sphinxcontrib-bibtex reports a data error (a duplicate key) as a warning
+    but lets a syntax error escape as a traceback. This reads each file first
+    and, if it cannot be parsed, logs one located error and stops the build
+    (a Sphinx exception would print a full crash report instead).
+    """
+    for name in config.bibtex_bibfiles:
+        path = Path(app.srcdir, name).resolve()
+        try:
+            BibtexParser(encoding=config.bibtex_encoding).parse_file(str(path))
+        except PybtexSyntaxError as error:
+            problem, location = f"malformed bibliography: {error}", f"{_relative(path)}:{error.lineno}"
+        except (PybtexError, OSError, UnicodeDecodeError) as error:
+            problem, location = f"unreadable bibliography: {error}", _relative(path)
+        else:
+            continue
+        logger.error(problem, location=location, type="factcheck", subtype="bibliography")
+        raise SystemExit(2)
 
 
 def load_sources(app: Sphinx) -> None:
@@ -121,6 +147,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("handbook-own", HandbookOwnRole())
     app.add_builder(FactCheckBuilder)
     # After sphinxcontrib-bibtex has parsed the bibliography (priority 500).
+    app.connect("config-inited", check_bibliography)
     app.connect("builder-inited", load_sources, priority=600)
     app.connect("doctree-read", check_doctree)
     app.connect("env-purge-doc", purge_doc)
