@@ -11,6 +11,8 @@ what a figure is.
 ['over 500% (percent 500, above)', 'FY 2019-22 (year 2019)', 'FY 2019-22 (year 2022)']
 >>> [f.describe() for f in extract_figures("two in three deaths; more than two dozen")]
 ['two in three (ratio 2/3)', 'more than two dozen (number 24, above)']
+>>> [f.describe() for f in extract_figures("more than half, a third, two-thirds")]
+['more than half (number 0.5, above)', 'a third (ratio 1/3)', 'two-thirds (ratio 2/3)']
 >>> [f.value for f in extract_figures("500 percent, $10 billion, eleven, 7.8")]
 [Decimal('500'), Decimal('10000000000'), Decimal('11'), Decimal('7.8')]
 
@@ -230,6 +232,7 @@ _FIGURE = re.compile(
             rf"(?P<dozen>\b(?P<dozen_a>(?i:an?)|{_WORD}|\d+)\s+(?i:dozen)\b)",
             rf"(?P<num>(?<![\w.,$-])(?P<num_n>{_NUM})(?![\w%])(?P<num_s>{_SCALE}))",
             r"(?P<half>\b(?i:half)\b)",
+            r"(?P<frac>\b(?P<frac_a>(?i:an?|one|two|three))[-\s](?P<frac_b>(?i:third|quarter))s?\b)",
             rf"(?P<word>\b(?P<word_n>{_WORD})\b(?P<word_s>{_SCALE}))",
         ]
     )
@@ -351,6 +354,9 @@ def extract_figures(text: str, published: PublicationDate | None = None) -> list
                 add(Kind.NUMBER, _scaled(digits, scale), start, end)
         elif group == "half":
             add(Kind.NUMBER, Decimal("0.5"), start, end)
+        elif group == "frac":
+            parts = 3 if match["frac_b"].lower() == "third" else 4
+            add(Kind.RATIO, (int(_number(match["frac_a"])), parts), start, end)
         elif group == "word":
             add(Kind.NUMBER, _scaled(match["word_n"], match["word_s"]), start, end)
 
