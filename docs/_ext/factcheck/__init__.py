@@ -101,7 +101,7 @@ def load_sources(app: Sphinx) -> None:
 def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """Check one document as it is read; warn at file:line for each failure."""
     corpus = _corpora.get(app)
-    if corpus is None:
+    if corpus is None or not app.config.factcheck_enabled:
         return
     env = app.env
     docname = env.docname
@@ -144,6 +144,8 @@ def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_config_value("factcheck_manifest", "", "env", types=frozenset({str}))
+    # Only for measuring what the check costs (scripts/benchmark_factcheck.py).
+    app.add_config_value("factcheck_enabled", True, "env", types=frozenset({bool}))
     app.add_role("handbook-own", HandbookOwnRole())
     app.add_builder(FactCheckBuilder)
     # After sphinxcontrib-bibtex has parsed the bibliography (priority 500).

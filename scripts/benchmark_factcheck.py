@@ -1,0 +1,134 @@
+"""Benchmark the fact check: throughput on synthetic corpora, and its share of
+a real HTML build.
+
+Part 1 builds synthetic corpora (``--sources`` sources of about thirty
+sentences each, ``--sentences`` chapter sentences each citing one or two
+sources and restating a passage of one of them), then times indexing the
+sources and checking the sentences at several sizes. If the check scales
+linearly, time per sentence stays flat as the corpus grows; if it scaled with
+sentences x sources it would grow with the corpus.
+
+Part 2 times ``sphinx-build -b html -E`` on the real handbook with the check
+on and off (``factcheck_enabled``), median of ``--runs`` runs, and prints the
+ratio.
+
+    python scripts/benchmark_factcheck.py [--sources 1000] [--sentences 10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+
+from factcheck.collect import Sentence
+from factcheck.figures import PublicationDate, extract_figures
+from factcheck.quotations import find_quotations
+from factcheck.sources import Corpus, Source
+from factcheck.verify import check_sentences
+
+WORDS = ("fentanyl seizures border cartel precursor officials agency port entry trafficking "
+         "weapons tracing homicide migrants lawmakers treasury sanctions report statement "
+         "administration government policy cooperation smuggling pounds people").split()
+QUALIFIERS = ("", "", "nearly ", "more than ", "roughly ")
+
+
+def synthetic_source(rng: random.Random, index: int) -> Source:
+    sentences = []
+    for _ in range(30):
+        words = rng.sample(WORDS, 8)
+        number = f"{rng.randint(1, 999):,}" if rng.random() < 0.5 else f"{rng.randint(1000, 99999):,}"
+        year = rng.randint(2015, 2023)
+        words.insert(3, f"{rng.choice(QUALIFIERS)}{number}")
+        words.insert(6, f"in {year}")
+        sentences.append(" ".join(words).capitalize() + ".")
+    text = "\n\n".join(sentences) + "\n"
+    return Source(f"Synthetic{index}", Path(f"synthetic-{index}.txt"), text,
+                  PublicationDate(2023, 6, 1))
+
+
+def synthetic_sentences(rng: random.Random, sources: list[Source], count: int) -> list[Sentence]:
+    sentences = []
+    for line in range(count):
+        cited = rng.sample(sources, 2 if rng.random() < 0.3 else 1)
+        source = cited[0]
+        start, end = rng.choice(source.sentences)
+        text = source.text[start:end]
+        if rng.random() < 0.3:
+            words = text.split()
+            text = f"The report said “{' '.join(words[1:6])}” and more"
+        quotations = find_quotations(text)
+        figures = [f for f in extract_figures(text)
+                   if not any(q.start <= f.start < q.end for q in quotations)]
+        sentences.append(Sentence(line + 1, text, tuple(s.key for s in cited),
+                                  tuple(figures), tuple(quotations), ()))
+    return sentences
+
+
+def time_check(n_sources: int, n_sentences: int, seed: int = 1) -> tuple[float, float, int]:
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    sources = [synthetic_source(rng, i) for i in range(n_sources)]
+    indexed = time.perf_counter() - started
+    sentences = synthetic_sentences(rng, sources, n_sentences)
+    corpus = Corpus({s.key: s for s in sources}, [], {})
+    known = {s.key: None for s in sources}
+    started = time.perf_counter()
+    findings = check_sentences("bench", sentences, corpus, known)
+    checked = time.perf_counter() - started
+    failed = sum(1 for f in findings if f.status.failed)
+    assert failed == 0, f"{failed} synthetic claims failed"
+    return indexed, checked, len(findings)
+
+
+def time_html(enabled: bool, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-q", "-W", "--keep-going",
+                 "-D", f"factcheck_enabled={int(enabled)}", "docs", out],
+                cwd=ROOT, check=True)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=int, default=1000)
+    parser.add_argument("--sentences", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-html", action="store_true")
+    args = parser.parse_args()
+
+    print("synthetic corpora: sources, sentences -> index time, check time, per sentence")
+    for fraction in (0.1, 0.25, 0.5, 1.0):
+        n_sources = max(1, int(args.sources * fraction))
+        n_sentences = max(1, int(args.sentences * fraction))
+        indexed, checked, claims = time_check(n_sources, n_sentences)
+        print(f"  {n_sources:5d} sources, {n_sentences:6d} sentences ({claims:6d} claims): "
+              f"index {indexed:6.2f} s, check {checked:6.2f} s, "
+              f"{checked / n_sentences * 1e6:7.1f} µs/sentence, "
+              f"{n_sentences / checked:8.0f} sentences/s")
+    print("fixed sentences, growing corpus (a check that scaled with sources would slow down):")
+    for n_sources in (10, 100, args.sources):
+        _, checked, _ = time_check(n_sources, args.sentences // 4)
+        print(f"  {n_sources:5d} sources, {args.sentences // 4:6d} sentences: "
+              f"check {checked:6.2f} s")
+    if not args.skip_html:
+        on, off = time_html(True, args.runs), time_html(False, args.runs)
+        print(f"real handbook, sphinx-build -b html -E (median of {args.runs}): "
+              f"with the check {on:.2f} s, without {off:.2f} s, ratio {on / off:.3f}")
+
+
+if __name__ == "__main__":
+    main()
