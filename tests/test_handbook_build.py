@@ -112,3 +112,11 @@ def test_pdf_builds_with_citations_bibliography_and_accents(pdf_text: str):
 
 def test_pdf_tools_are_installed():
     assert shutil.which("pdftotext"), "make test installs poppler-utils"
+
+
+def test_methodology_doctests_run(tmp_path: Path):
+    result = sphinx("doctest", tmp_path)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    output = (tmp_path / "output.txt").read_text()
+    assert re.search(r"[1-9]\d* tests?, 0 failures", output.replace("\n", " ")) or \
+        "0 failures in tests" in output, output
