@@ -51,11 +51,15 @@ bibtex_encoding = "utf-8"
 # The archive of source texts and its manifest of SHA-256 hashes; the paths in
 # the bibliography's `file` fields are relative to the bibliography.
 factcheck_manifest = str(ROOT / "sources" / "SHA256SUMS")
+# The appendix that lists every source passage a verified claim relies on;
+# in HTML every verified figure and quotation links to its passage there.
+factcheck_evidence_page = "evidence"
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Fentanyl and Firearms: A US–Mexico Handbook"
 html_static_path = ["_static"]
+html_css_files = ["handbook.css"]
 html_last_updated_fmt = None  # no build timestamps: identical builds, identical pages
 html_show_sphinx = False
 

@@ -36,7 +36,16 @@ from .collect import collect_sentences
 from .records import Finding
 from .roles import HandbookOwnRole
 from .sources import Corpus, load_corpus
-from .verify import check_sentences
+from .evidence import (
+    Claim,
+    EvidenceIndex,
+    EvidenceIndexDirective,
+    depart_claim_html,
+    fill_evidence_index,
+    mark_claims,
+    visit_claim_html,
+)
+from .verify import check_sentence
 
 __version__ = "1.0"
 logger = logging.getLogger(__name__)
@@ -112,7 +121,12 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
         return lowercase.get(refid.removeprefix("footcite-").lower())
 
     sentences = collect_sentences(doctree, footcite_key)
-    findings = check_sentences(docname, sentences, corpus, entries)
+    findings: list[Finding] = []
+    blocks: dict[int, list[tuple[int, nodes.Text]]] = {}
+    anchors: set[str] = set()
+    for sentence in sentences:
+        checked = check_sentence(docname, sentence, corpus, entries)
+        findings.extend(mark_claims(sentence, checked, entries, blocks, anchors))
     for key in sorted({k for s in sentences for k in s.keys if k in corpus.sources}):
         env.note_dependency(str(corpus.sources[key].path))
     _findings(env)[docname] = findings
@@ -146,7 +160,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("factcheck_manifest", "", "env", types=frozenset({str}))
     # Only for measuring what the check costs (scripts/benchmark_factcheck.py).
     app.add_config_value("factcheck_enabled", True, "env", types=frozenset({bool}))
+    # The Evidence appendix: the page that holds {evidence-index} (empty: none).
+    app.add_config_value("factcheck_evidence_page", "", "env", types=frozenset({str}))
     app.add_role("handbook-own", HandbookOwnRole())
+    app.add_directive("evidence-index", EvidenceIndexDirective)
+    app.add_node(Claim, html=(visit_claim_html, depart_claim_html))
+    app.add_node(EvidenceIndex)
+    app.connect("doctree-resolved", fill_evidence_index)
     app.add_builder(FactCheckBuilder)
     # After sphinxcontrib-bibtex has parsed the bibliography (priority 500).
     app.connect("config-inited", check_bibliography)

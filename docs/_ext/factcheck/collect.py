@@ -53,6 +53,9 @@ class Sentence(NamedTuple):
     exemptions: tuple[Exemption, ...]
     #: Offset of an unterminated quotation mark, if any.
     unterminated: int | None = None
+    #: The block's text nodes with their offsets, shared by its sentences, so
+    #: that a verified claim can be marked in the page.
+    text_nodes: tuple[tuple[int, nodes.Text], ...] = ()
 
 
 class _Block:
@@ -63,6 +66,7 @@ class _Block:
         self.length = 0
         self.citations: list[tuple[int, tuple[str, ...]]] = []
         self.masked: list[tuple[int, int]] = []
+        self.text_nodes: list[tuple[int, nodes.Text]] = []
         self.exemptions: list[tuple[int, str, str]] = []
         self.footcite_key = footcite_key
 
@@ -76,6 +80,7 @@ class _Block:
 
     def walk(self, node: nodes.Node) -> None:
         if isinstance(node, nodes.Text):
+            self.text_nodes.append((self.length, node))
             self.append(str(node))
         elif isinstance(node, SKIPPED):
             return
@@ -186,6 +191,7 @@ def _sentences_of(block: _Block, line: int, split: bool) -> Iterator[Sentence]:
     except UnterminatedQuotation as error:
         quotations, unterminated = find_quotations(text[: error.offset]), error.offset
     protected = [(q.start, q.end) for q in quotations]
+    text_nodes = tuple(block.text_nodes)
     spans = split_sentences(text, protected) if split else [(0, len(text))]
     for start, end in spans:
         keys: list[str] = []
@@ -215,6 +221,7 @@ def _sentences_of(block: _Block, line: int, split: bool) -> Iterator[Sentence]:
             quotations=tuple(in_sentence),
             exemptions=tuple(exemptions),
             unterminated=bad_mark,
+            text_nodes=text_nodes,
         )
 
 

@@ -59,6 +59,10 @@ class Finding(NamedTuple):
     evidence: Evidence | None = None
     #: What the figure means ("number 110000, below"); empty for a quotation.
     detail: str = ""
+    #: Where the claim stands in its block of text, for marking it in the page.
+    span: tuple[int, int] | None = None
+    #: The anchor of the marked claim in its HTML page (a permalink), if marked.
+    anchor: str = ""
 
     def as_json(self, source_file: str = "") -> dict[str, Any]:
         """The finding as one JSON Lines record of ``output.json``."""
@@ -73,6 +77,7 @@ class Finding(NamedTuple):
             "status": str(self.status),
             "message": self.message,
             "sentence": self.sentence,
+            "anchor": self.anchor,
         }
         if self.evidence is not None:
             record["evidence"] = {

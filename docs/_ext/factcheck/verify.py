@@ -80,9 +80,12 @@ def check_sentence(docname: str, sentence: Sentence, corpus: Corpus,
         return findings
 
     for quotation in sentence.quotations:
-        findings.append(_check_quotation(docname, sentence, quotation.text, sources))
+        checked = _check_quotation(docname, sentence, quotation.text, sources)
+        findings.append(checked._replace(span=(quotation.start, quotation.end)))
     if sentence.figures:
-        findings.extend(_check_figures(docname, sentence, sources))
+        checked_figures = _check_figures(docname, sentence, sources)
+        findings.extend(f._replace(span=(figure.start, figure.end))
+                        for f, figure in zip(checked_figures, sentence.figures, strict=True))
     return findings
 
 
