@@ -5,6 +5,7 @@ Every exception to a strict build is written down here with its reason.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,8 @@ extensions = [
     "sphinxcontrib.bibtex",
     "sphinx.ext.doctest",
     "factcheck",
+    "exports",  # downloads: key figures (CSV, JSON), bibliography (BibTeX, CSL-JSON)
+    "citing",  # "Cite this page" on every HTML page
 ]
 
 # Strict: unresolved references are errors (Makefile passes -W --keep-going -n).
@@ -58,6 +61,10 @@ factcheck_evidence_page = "evidence"
 # -- HTML --------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Fentanyl and Firearms: A US–Mexico Handbook"
+# Where the handbook is published (the Read the Docs project); permalinks,
+# page citations and exported figures use it. Read the Docs sets its own.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL",
+                              "https://fentanyl-firearms-handbook.readthedocs.io/en/latest/")
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
 html_last_updated_fmt = None  # no build timestamps: identical builds, identical pages
