@@ -51,7 +51,7 @@ class Mutant(NamedTuple):
 def rebuild(text: str, keys: tuple[str, ...], line: int) -> Sentence:
     """A sentence as the collector would make it from plain ``text``."""
     quotations = find_quotations(text)
-    figures = [f for f in extract_figures(text)
+    figures = [f for f in extract_figures(text, context=None)
                if not any(q.start <= f.start < q.end for q in quotations)]
     return Sentence(line, text, keys, tuple(figures), tuple(quotations), ())
 

@@ -202,7 +202,7 @@ def _sentences_of(block: _Block, line: int, split: bool) -> Iterator[Sentence]:
         hidden = [*block.masked, *((q.start, q.end) for q in in_sentence)]
         figures = [
             figure._replace(start=figure.start + start, end=figure.end + start)
-            for figure in extract_figures(text[start:end])
+            for figure in extract_figures(text[start:end], context=None)
             if not any(s <= figure.start + start < e for s, e in hidden)
         ]
         exemptions = [

@@ -101,6 +101,8 @@ class Figure(NamedTuple):
     end: int
     #: True where the figure was resolved from relative time in a source.
     derived: bool = False
+    #: The distinctive words around the figure (see :func:`context_words`).
+    context: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[Kind, object]:
@@ -247,6 +249,92 @@ _WEEKDAY = re.compile(rf"\b(?P<day>{_alternatives(WEEKDAYS)})\b")
 _BARE_MONTH = re.compile(rf"\b(?P<m>{_alternatives(n for n in MONTHS if len(n) > 3)})\b")
 
 
+#: How many words on each side of a figure make its context.
+CONTEXT_WORDS = 8
+_STOP_WORDS = frozenset(
+    """that this with from have been were they their there which when what will would could
+    should about after before also more than over into said says according against while
+    where other such some these those them then only very just even most much many each both
+    because being does done during through under until upon your nearly almost roughly
+    around least year years last next month week percent
+    """.split()
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def stem(word: str) -> str:
+    """A crude stem for comparing contexts: letters only, lower case, four at most.
+
+    >>> stem("Kidnapped,"), stem("kidnapping"), stem("snub"), stem("snubbed")
+    ('kidn', 'kidn', 'snub', 'snub')
+    """
+    return re.sub(r"[^a-záéíóúñü]", "", word.lower())[:4]
+
+
+def context_words(text: str, start: int, end: int,
+                  window: int | None = CONTEXT_WORDS) -> frozenset[str]:
+    """The stems of the distinctive words near ``text[start:end]``.
+
+    Like the prefix and suffix of a W3C TextQuoteSelector, the context tells
+    one figure from the same value elsewhere: "four U.S. citizens were
+    kidnapped" is not supported by "five separate bookings" nearby.
+
+    ``window`` words on each side are read, or the whole text if it is None.
+
+    >>> sorted(context_words("four U.S. citizens were kidnapped, two of them killed", 0, 4))
+    ['citi', 'kidn', 'kill']
+    """
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    before = [w for s, w in tokens if s + len(w) <= start]
+    after = [w for s, w in tokens if s >= end]
+    if window is not None:
+        before, after = before[-window:], after[:window]
+    words = set()
+    for word in before + after:
+        plain = re.sub(r"[^a-záéíóúñü]", "", word.lower())
+        if len(plain) >= 4 and plain not in _STOP_WORDS and plain not in UNITS \
+                and plain not in TEENS and plain not in TENS:
+            words.add(stem(plain))
+    return frozenset(words)
+
+
+def _resolved_relative_time(
+    text: str, published: PublicationDate, taken: list[tuple[int, int]]
+) -> list[Figure]:
+    """Figures a source states relative to its own date."""
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    found: list[Figure] = []
+    for match in _RELATIVE_YEAR.finditer(text):
+        which = (match["which"] or "last").lower()
+        if which == "past":
+            continue  # "over the past year": a span, not a calendar year
+        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+        found.append(Figure(Kind.YEAR, published.year + offset, Qualifier.EXACT,
+                            match.group(0), *match.span(), True))
+    if published.month is not None:
+        for match in _RELATIVE_MONTH.finditer(text):
+            offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+            found.append(Figure(Kind.MONTH, (year, month + 1), Qualifier.EXACT,
+                                match.group(0), *match.span(), True))
+        for match in _BARE_MONTH.finditer(text):
+            if free(*match.span()):
+                month = MONTHS[match["m"]]
+                found.append(Figure(Kind.MONTH, (_year_of(month, published), month),
+                                    Qualifier.EXACT, match.group(0), *match.span(), True))
+    if published.day is not None:
+        day = datetime.date(published.year, published.month or 1, published.day)
+        for match in _WEEKDAY.finditer(text):
+            back = (day.weekday() - WEEKDAYS[match["day"]]) % 7
+            date = day - datetime.timedelta(days=back)
+            found.append(Figure(Kind.DATE, (date.year, date.month, date.day), Qualifier.EXACT,
+                                match.group(0), *match.span(), True))
+    return found
+
+
 def _number(text: str) -> Decimal:
     """The value of a written number: digits (with thousands commas) or words.
 
@@ -284,7 +372,8 @@ def _year_of(month: int, published: PublicationDate) -> int:
     return published.year
 
 
-def extract_figures(text: str, published: PublicationDate | None = None) -> list[Figure]:
+def extract_figures(text: str, published: PublicationDate | None = None,
+                    context: int | None = CONTEXT_WORDS) -> list[Figure]:
     """Every figure in ``text``, in order of position.
 
     With ``published`` (reading a source), relative time ("last year", "this
@@ -318,8 +407,6 @@ def extract_figures(text: str, published: PublicationDate | None = None) -> list
             month = MONTHS[match[f"{group}_m"].rstrip(".")]
             day = int(match[f"{group}_d"])
             year = int(match[f"{group}_y"]) if match[f"{group}_y"] else None
-            if not 1 <= day <= 31:
-                continue
             derived = False
             if year is None and published is not None:
                 year, derived = _year_of(month, published), True
@@ -368,41 +455,4 @@ def extract_figures(text: str, published: PublicationDate | None = None) -> list
             if f.kind in (Kind.DATE, Kind.MONTH) and f.value[0] is not None  # type: ignore[index]
         )
     figures.sort(key=lambda f: (f.start, f.kind is Kind.YEAR))
-    return figures
-
-
-def _resolved_relative_time(
-    text: str, published: PublicationDate, taken: list[tuple[int, int]]
-) -> list[Figure]:
-    """Figures a source states relative to its own date."""
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    found: list[Figure] = []
-    for match in _RELATIVE_YEAR.finditer(text):
-        which = (match["which"] or "last").lower()
-        if which == "past":
-            continue  # "over the past year": a span, not a calendar year
-        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
-        found.append(Figure(Kind.YEAR, published.year + offset, Qualifier.EXACT,
-                            match.group(0), *match.span(), True))
-    if published.month is not None:
-        for match in _RELATIVE_MONTH.finditer(text):
-            offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
-            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
-            found.append(Figure(Kind.MONTH, (year, month + 1), Qualifier.EXACT,
-                                match.group(0), *match.span(), True))
-        for match in _BARE_MONTH.finditer(text):
-            if free(*match.span()):
-                month = MONTHS[match["m"]]
-                found.append(Figure(Kind.MONTH, (_year_of(month, published), month),
-                                    Qualifier.EXACT, match.group(0), *match.span(), True))
-    if published.day is not None:
-        day = datetime.date(published.year, published.month or 1, published.day)
-        for match in _WEEKDAY.finditer(text):
-            back = (day.weekday() - WEEKDAYS[match["day"]]) % 7
-            date = day - datetime.timedelta(days=back)
-            found.append(Figure(Kind.DATE, (date.year, date.month, date.day), Qualifier.EXACT,
-                                match.group(0), *match.span(), True))
-    return found
+    return [f._replace(context=context_words(text, f.start, f.end, context)) for f in figures]

@@ -147,17 +147,34 @@ class Passages:
         return None
 
 
+def _insertion_gap(insertion: str) -> str:
+    """What an editorial insertion may stand for in the source.
+
+    "[sic]" stands for nothing; other insertions replace at most a few words
+    (as many characters as they hold, plus a little).
+
+    >>> bool(re.fullmatch(_insertion_gap("[sic]"), " ")), bool(re.fullmatch(_insertion_gap("[sic]"), "x"))
+    (True, False)
+    """
+    if re.fullmatch(r"\[\s*sic!?\s*\]", insertion, re.IGNORECASE):
+        return r"\ ?"
+    width = min(INSERTION_WIDTH, len(insertion) - 2 + 10)
+    return rf"(?:.{{0,{width}}}?)\ ?"
+
+
 def quotation_pattern(quotation: str) -> re.Pattern[str] | None:
     """A regular expression that finds ``quotation`` in a normalised source.
 
     >>> quotation_pattern("[T]he cartels ... are taking over").pattern
-    '(?:.{0,40}?)\\\\ ?he\\\\ cartels.*?are\\\\ taking\\\\ over'
+    '(?:.{0,11}?)\\\\ ?he\\\\ cartels.*?are\\\\ taking\\\\ over'
     """
     text = normalize(quotation)
     pieces: list[str] = []
     for cut in re.split(r"\s*\.\.\.\s*", text):
-        inserted = re.split(r"\s*\[[^\]]*\]\s*", cut)
-        words = rf"(?:.{{0,{INSERTION_WIDTH}}}?)\ ?".join(re.escape(p) for p in inserted)
+        parts = re.split(r"\s*(\[[^\]]*\])\s*", cut)
+        words = re.escape(parts[0])
+        for insertion, following in zip(parts[1::2], parts[2::2], strict=True):
+            words += _insertion_gap(insertion) + re.escape(following)
         if words:
             pieces.append(words)
     if not any(re.sub(r"\W", "", p) for p in pieces):

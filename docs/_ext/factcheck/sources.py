@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from .figures import Figure, PublicationDate, extract_figures
+from .figures import Figure, PublicationDate, context_words, extract_figures, stem
 from .quotations import PASSAGE_SENTENCES, Passages
 from .sentences import split_sentences
 
@@ -114,8 +114,14 @@ class Source:
         self._starts = [start for start, _ in self.sentences]
         self.passages = Passages(text)
         self.figures: dict[tuple[object, object], list[Occurrence]] = defaultdict(list)
+        sentence_words = [context_words(text[s:e], 0, 0, None) for s, e in self.sentences]
         for figure in extract_figures(text, published):
-            self.figures[figure.key].append(Occurrence(self.sentence_at(figure.start), figure))
+            # A source figure's context: the words near it and its whole sentence.
+            sentence = self.sentence_at(figure.start)
+            figure = figure._replace(context=figure.context | sentence_words[sentence])
+            self.figures[figure.key].append(Occurrence(sentence, figure))
+        #: Word stems too frequent in this source to tell one context from another.
+        self.common = _common_stems(text, self.sentences)
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
@@ -130,6 +136,16 @@ class Source:
         """The sentences that may share a passage with ``sentence``."""
         return range(max(0, sentence - PASSAGE_SENTENCES + 1),
                      min(len(self.sentences), sentence + PASSAGE_SENTENCES))
+
+
+def _common_stems(text: str, sentences: list[tuple[int, int]]) -> frozenset[str]:
+    """Stems found in more than a quarter of a source's sentences."""
+    counts: dict[str, int] = defaultdict(int)
+    for start, end in sentences:
+        for word in {stem(w) for w in text[start:end].split()}:
+            counts[word] += 1
+    threshold = max(2, len(sentences) // 4)
+    return frozenset(word for word, count in counts.items() if count > threshold)
 
 
 class Corpus(NamedTuple):

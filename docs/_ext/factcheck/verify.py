@@ -167,7 +167,8 @@ def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, objec
     the evidence shown is the shortest passage that holds all the figures.
     """
     occurrences = [
-        [o for o in source.figures.get(figure.key, ()) if supports(o.figure, figure)]
+        [o for o in source.figures.get(figure.key, ())
+         if supports(o.figure, figure) and same_context(o.figure, figure, source.common)]
         for figure in figures
     ]
     anchors = sorted({o.sentence for found in occurrences for o in found})
@@ -185,6 +186,17 @@ def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, objec
                 if len(best) == len(figures):
                     return best
     return best
+
+
+def same_context(evidence: Figure, claim: Figure, common: frozenset[str]) -> bool:
+    """Whether a source figure stands among words the claim also uses.
+
+    At least one distinctive word near the claim's figure (ignoring words
+    common throughout the source) must stand near the source's figure too. A
+    claim with no distinctive word near its figure is not held to this.
+    """
+    distinctive = claim.context - common
+    return not distinctive or bool(distinctive & evidence.context)
 
 
 def _closest_sentence(text: str, sources: list[Source]) -> tuple[str, str]:
