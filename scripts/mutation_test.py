@@ -25,8 +25,8 @@ from typing import NamedTuple
 
 from handbook_claims import Handbook, load_handbook
 
-from factcheck.collect import Sentence
-from factcheck.figures import QUANTITIES, UNITS, Qualifier, extract_figures
+from factcheck.collect import Sentence, figures_of
+from factcheck.figures import QUANTITIES, UNITS, Qualifier
 from factcheck.quotations import find_quotations
 from factcheck.verify import check_sentence
 
@@ -46,14 +46,15 @@ class Mutant(NamedTuple):
     original: str
     mutated: str
     keys: tuple[str, ...]
+    row: bool = False
 
 
-def rebuild(text: str, keys: tuple[str, ...], line: int) -> Sentence:
+def rebuild(text: str, keys: tuple[str, ...], line: int, row: bool = False) -> Sentence:
     """A sentence as the collector would make it from plain ``text``."""
     quotations = find_quotations(text)
-    figures = [f for f in extract_figures(text, context=None)
+    figures = [f for f in figures_of(text, row)
                if not any(q.start <= f.start < q.end for q in quotations)]
-    return Sentence(line, text, keys, tuple(figures), tuple(quotations), ())
+    return Sentence(line, text, keys, tuple(figures), tuple(quotations), (), row=row)
 
 
 def _replace(text: str, start: int, end: int, new: str) -> str:
@@ -76,11 +77,12 @@ def _digit_mutants(figure_text: str) -> Iterator[tuple[str, str]]:
 
 def mutants_of(docname: str, sentence: Sentence, source_keys: list[str]) -> Iterator[Mutant]:
     text, keys = sentence.text, sentence.keys
-    base = rebuild(text, keys, sentence.line)
+    base = rebuild(text, keys, sentence.line, sentence.row)
 
     def mutant(operator: str, original: str, mutated_text: str,
                new_keys: tuple[str, ...] = keys) -> Mutant:
-        return Mutant(docname, sentence.line, operator, original, mutated_text, new_keys)
+        return Mutant(docname, sentence.line, operator, original, mutated_text, new_keys,
+                      sentence.row)
 
     for figure in base.figures:
         span = text[figure.start:figure.end]
@@ -103,8 +105,10 @@ def mutants_of(docname: str, sentence: Sentence, source_keys: list[str]) -> Iter
             yield mutant("qualifier", span, _replace(text, figure.start, figure.end, new))
     for quotation in base.quotations:
         words = quotation.text.split()
-        if len(words) >= 3:
-            middle = len(words) // 2
+        # Words the author wrote, not editorial marks ([sic], …) that a cut could remove.
+        droppable = [i for i, w in enumerate(words) if not re.search(r"[\[\]…]|\.\.\.", w)]
+        if len(words) >= 3 and droppable:
+            middle = min(droppable, key=lambda i: abs(i - len(words) // 2))
             shorter = " ".join(words[:middle] + words[middle + 1:])
             start = quotation.start + 1
             yield mutant("word dropped", quotation.text,
@@ -136,8 +140,9 @@ def run(handbook: Handbook) -> Score:
     total = killed = checked = 0
     by_operator: Counter[str] = Counter()
 
-    def fails(text: str, keys: tuple[str, ...], line: int, docname: str) -> list[str]:
-        findings = check_sentence(docname, rebuild(text, keys, line), handbook.corpus,
+    def fails(text: str, keys: tuple[str, ...], line: int, docname: str,
+              row: bool = False) -> list[str]:
+        findings = check_sentence(docname, rebuild(text, keys, line, row), handbook.corpus,
                                   handbook.entries)
         return [f.message for f in findings if f.status.failed]
 
@@ -145,14 +150,14 @@ def run(handbook: Handbook) -> Score:
         if sentence.exemptions or not (sentence.figures or sentence.quotations):
             continue
         checked += 1
-        alarms = fails(sentence.text, sentence.keys, sentence.line, docname)
+        alarms = fails(sentence.text, sentence.keys, sentence.line, docname, sentence.row)
         if alarms:
             false_alarms.append((docname, sentence, alarms))
             continue
         for mutant in mutants_of(docname, sentence, source_keys):
             total += 1
             by_operator[mutant.operator] += 1
-            if fails(mutant.mutated, mutant.keys, mutant.line, docname):
+            if fails(mutant.mutated, mutant.keys, mutant.line, docname, mutant.row):
                 killed += 1
             else:
                 survivors.append(mutant)

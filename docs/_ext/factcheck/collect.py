@@ -13,12 +13,13 @@ as its own with the ``handbook-own`` role (recorded with their reason).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from docutils import nodes
 
-from .figures import Figure, extract_figures
+from .figures import Figure, context_words, extract_figures
 from .quotations import Quotation, UnterminatedQuotation, find_quotations
 from .sentences import CITE_MARK, TEXTUAL_CITE_MARK, split_sentences
 
@@ -56,6 +57,8 @@ class Sentence(NamedTuple):
     #: The block's text nodes with their offsets, shared by its sentences, so
     #: that a verified claim can be marked in the page.
     text_nodes: tuple[tuple[int, nodes.Text], ...] = ()
+    #: True for a table row, which is checked whole.
+    row: bool = False
 
 
 class _Block:
@@ -173,7 +176,7 @@ def collect_sentences(
         if isinstance(node, nodes.row):
             for index, cell in enumerate(node.children):
                 if index:
-                    block.append(" | ")
+                    block.append(CELL_SEPARATOR)
                 block.walk(cell)
             line = _row_line(node)
         else:
@@ -202,7 +205,7 @@ def _sentences_of(block: _Block, line: int, split: bool) -> Iterator[Sentence]:
         hidden = [*block.masked, *((q.start, q.end) for q in in_sentence)]
         figures = [
             figure._replace(start=figure.start + start, end=figure.end + start)
-            for figure in extract_figures(text[start:end], context=None)
+            for figure in figures_of(text[start:end], row=not split)
             if not any(s <= figure.start + start < e for s, e in hidden)
         ]
         exemptions = [
@@ -222,7 +225,39 @@ def _sentences_of(block: _Block, line: int, split: bool) -> Iterator[Sentence]:
             exemptions=tuple(exemptions),
             unterminated=bad_mark,
             text_nodes=text_nodes,
+            row=not split,
         )
+
+
+#: What separates the cells of a table row in its collected text.
+CELL_SEPARATOR = " | "
+
+
+def figures_of(text: str, row: bool = False) -> list[Figure]:
+    """The figures of a sentence or table row, with the words that place them.
+
+    A sentence's figure is placed by the words around it; a table row's by
+    its own cell and the next one ("five | Sons of Joaquín Guzmán charged"),
+    since a row's other cells describe its other figures.
+
+    >>> [sorted(f.near) for f in figures_of("four | Sons charged | three | Federal courts", row=True)]
+    [['char', 'sons'], ['cour', 'fede']]
+    """
+    figures = extract_figures(text, context=None)
+    if not row:
+        return figures
+    bounds = [0]
+    for match in re.finditer(re.escape(CELL_SEPARATOR), text):
+        bounds.extend([match.start(), match.end()])
+    bounds.append(len(text))
+    cells = list(zip(bounds[::2], bounds[1::2], strict=True))
+    placed = []
+    for figure in figures:
+        index = next((i for i, (s, e) in enumerate(cells) if s <= figure.start < e), 0)
+        start, end = cells[index][0], cells[min(index + 1, len(cells) - 1)][1]
+        near = context_words(text[start:end], figure.start - start, figure.end - start, None)
+        placed.append(figure._replace(near=near))
+    return placed
 
 
 def _clean(text: str) -> str:

@@ -8,7 +8,7 @@ what a figure is.
 >>> [f.describe() for f in extract_figures("Nearly 110,000 people died in 2022.")]
 ['Nearly 110,000 (number 110000, below)', '2022 (year 2022)']
 >>> [f.describe() for f in extract_figures("rose over 500% between FY 2019-22")]
-['over 500% (percent 500, above)', 'FY 2019-22 (year 2019)', 'FY 2019-22 (year 2022)']
+['over 500% (percent 500, above)', 'FY 2019-22 (range 2019-2022)']
 >>> [f.describe() for f in extract_figures("two in three deaths; more than two dozen")]
 ['two in three (ratio 2/3)', 'more than two dozen (number 24, above)']
 >>> [f.describe() for f in extract_figures("more than half, a third, two-thirds")]
@@ -45,6 +45,7 @@ class Kind(enum.StrEnum):
     YEAR = "year"
     MONTH = "month"
     DATE = "date"
+    RANGE = "range"  # a span of years, "FY 2019-22"
 
 
 class Qualifier(enum.StrEnum):
@@ -101,7 +102,10 @@ class Figure(NamedTuple):
     end: int
     #: True where the figure was resolved from relative time in a source.
     derived: bool = False
-    #: The distinctive words around the figure (see :func:`context_words`).
+    #: The distinctive words within a few words of the figure (:func:`context_words`).
+    near: frozenset[str] = frozenset()
+    #: The distinctive words of its wider context: the whole sentence of a claim,
+    #: the sentence and the near words of a source's figure.
     context: frozenset[str] = frozenset()
 
     @property
@@ -115,6 +119,8 @@ class Figure(NamedTuple):
         """A short human description, used in reports."""
         if self.kind is Kind.RATIO:
             value = "{}/{}".format(*self.value)  # type: ignore[str-format]
+        elif self.kind is Kind.RANGE:
+            value = "{}-{}".format(*self.value)  # type: ignore[str-format]
         elif self.kind is Kind.DATE:
             year, month, day = self.value  # type: ignore[misc]
             value = f"{year or '????'}-{month:02d}-{day:02d}"
@@ -373,8 +379,12 @@ def _year_of(month: int, published: PublicationDate) -> int:
 
 
 def extract_figures(text: str, published: PublicationDate | None = None,
-                    context: int | None = CONTEXT_WORDS) -> list[Figure]:
+                    context: int | None = CONTEXT_WORDS,
+                    near: int | None = CONTEXT_WORDS) -> list[Figure]:
     """Every figure in ``text``, in order of position.
+
+    Each figure records the words around it: ``near`` words on each side
+    (None: the whole text) and, more widely, ``context`` words.
 
     With ``published`` (reading a source), relative time ("last year", "this
     month", "on Thursday") and dates written without a year are resolved
@@ -420,8 +430,10 @@ def extract_figures(text: str, published: PublicationDate | None = None,
             if last_year <= int(first):
                 add(Kind.YEAR, int(first), start, end)
                 continue
-            add(Kind.YEAR, int(first), start, end)
-            add(Kind.YEAR, last_year, start, end)
+            add(Kind.RANGE, (int(first), last_year), start, end)
+            if published is not None:  # a source's range supports each of its years
+                add(Kind.YEAR, int(first), start, end)
+                add(Kind.YEAR, last_year, start, end)
         elif group == "fy":
             add(Kind.YEAR, int(match["fy_y"]), start, end)
         elif group == "money":
@@ -455,4 +467,9 @@ def extract_figures(text: str, published: PublicationDate | None = None,
             if f.kind in (Kind.DATE, Kind.MONTH) and f.value[0] is not None  # type: ignore[index]
         )
     figures.sort(key=lambda f: (f.start, f.kind is Kind.YEAR))
-    return [f._replace(context=context_words(text, f.start, f.end, context)) for f in figures]
+    located = []
+    for figure in figures:
+        close = context_words(text, figure.start, figure.end, near)
+        wide = close if context == near else context_words(text, figure.start, figure.end, context)
+        located.append(figure._replace(near=close, context=wide))
+    return located

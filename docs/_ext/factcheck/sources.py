@@ -115,11 +115,14 @@ class Source:
         self.passages = Passages(text)
         self.figures: dict[tuple[object, object], list[Occurrence]] = defaultdict(list)
         sentence_words = [context_words(text[s:e], 0, 0, None) for s, e in self.sentences]
+        #: The figures of each sentence, in order.
+        self.sentence_figures: list[list[Figure]] = [[] for _ in self.sentences]
         for figure in extract_figures(text, published):
             # A source figure's context: the words near it and its whole sentence.
             sentence = self.sentence_at(figure.start)
-            figure = figure._replace(context=figure.context | sentence_words[sentence])
+            figure = figure._replace(context=figure.near | sentence_words[sentence])
             self.figures[figure.key].append(Occurrence(sentence, figure))
+            self.sentence_figures[sentence].append(figure)
         #: Word stems too frequent in this source to tell one context from another.
         self.common = _common_stems(text, self.sentences)
 

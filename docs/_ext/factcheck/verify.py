@@ -23,7 +23,7 @@ from .collect import Sentence
 from .figures import Figure, supports
 from .quotations import PASSAGE_SENTENCES
 from .records import ClaimKind, Evidence, Finding, Status
-from .sources import Corpus, Source
+from .sources import Corpus, Occurrence, Source
 
 #: How much of a closest passage a warning shows.
 SHOWN = 240
@@ -166,9 +166,11 @@ def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, objec
     Tight passages are tried first: one sentence, then two, then three, so
     the evidence shown is the shortest passage that holds all the figures.
     """
+    claimed = frozenset(figure.key for figure in figures)
     occurrences = [
         [o for o in source.figures.get(figure.key, ())
-         if supports(o.figure, figure) and same_context(o.figure, figure, source.common)]
+         if supports(o.figure, figure) and same_context(o.figure, figure, source.common)
+         and best_aligned(o, figure, source, claimed)]
         for figure in figures
     ]
     anchors = sorted({o.sentence for found in occurrences for o in found})
@@ -197,6 +199,34 @@ def same_context(evidence: Figure, claim: Figure, common: frozenset[str]) -> boo
     """
     distinctive = claim.context - common
     return not distinctive or bool(distinctive & evidence.context)
+
+
+def best_aligned(occurrence: Occurrence, claim: Figure, source: Source,
+                 claimed: frozenset[tuple[object, object]] = frozenset()) -> bool:
+    """Whether no other figure of the same kind nearby fits the claim's words better.
+
+    Like Hypothesis ranking a quotation's candidates by their context: among
+    the figures of the claim's kind in and around the occurrence's sentence,
+    the one whose near words share most with the claim's near words is the
+    figure the claim restates. The occurrence must be that figure, or come
+    within one shared word of it, and must share at least one near word with
+    the claim if the claim has any. So "four federal courts" is not supported by "four sons" when the same
+    sentence says "three federal courts". Figures the claim's sentence states
+    itself (``claimed``) are not rivals.
+    """
+    words = claim.near - source.common
+    if not words:
+        return True
+    score = len(words & occurrence.figure.near)
+    if score == 0:
+        return False
+    first = max(0, occurrence.sentence - 1)
+    for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2)):
+        for other in source.sentence_figures[sentence]:
+            if other.kind is claim.kind and other.key != claim.key \
+                    and other.key not in claimed and len(words & other.near) > score + 1:
+                return False
+    return True
 
 
 def _closest_sentence(text: str, sources: list[Source]) -> tuple[str, str]:
