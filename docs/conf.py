@@ -35,7 +35,8 @@ extensions = [
 
 # Strict: unresolved references are errors (Makefile passes -W --keep-going -n).
 nitpicky = True
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# _generated holds the charts drawn at build time from verified figures.
+exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
 root_doc = "index"
 
 # -- MyST --------------------------------------------------------------------

@@ -38,7 +38,7 @@ def load_handbook(docs: Path = DOCS) -> Handbook:
         app = Sphinx(str(docs), str(docs), f"{tmp}/out", f"{tmp}/doctrees", "factcheck",
                      status=None, warning=warnings, freshenv=True)
         app.build()
-        corpus = factcheck._corpora[app]
+        corpus = factcheck.corpus_of(app.env)
         entries = dict(app.env.get_domain("cite").bibdata.data.entries)  # type: ignore[attr-defined]
         lowercase = {key.lower(): key for key in entries}
         sentences = []

@@ -181,3 +181,27 @@ def test_footcite_is_a_citation(build):
         ```
         """)
     assert failures(result) == []
+
+
+CHART = """\
+    # C
+
+    :::{{verified-chart}} Homicide rates
+    :alt: Bar chart of homicide rates.
+    Mexico, 2022 | {value} | There were 32,223 killings in Mexico in 2022, a homicide rate of 25 per 100,000 people | NYTimes2023ties
+    :::
+    """
+
+
+def test_verified_chart_is_drawn_with_alt_text(build):
+    result = build(CHART.format(value="25"), builder="html")
+    assert result.warning_lines == []
+    page = (result.outdir / "index.html").read_text()
+    assert re.search(r'<img alt="Bar chart of homicide rates\. Mexico, 2022: 25\." src="_images/chart-\w+\.png"', page)
+
+
+def test_chart_with_an_unverified_value_is_not_drawn(build):
+    result = build(CHART.format(value="26"), builder="html")
+    assert any("chart 'Homicide rates', bar 'Mexico, 2022': the value 26 is not a verified figure"
+               in line and "index.md:3" in line for line in result.warning_lines), result.warning_lines
+    assert "<img" not in (result.outdir / "index.html").read_text()

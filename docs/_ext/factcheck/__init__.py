@@ -32,6 +32,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .builder import FactCheckBuilder
+from .charts import VerifiedChartDirective
 from .collect import collect_sentences
 from .records import Finding
 from .roles import HandbookOwnRole
@@ -51,7 +52,7 @@ __version__ = "1.0"
 logger = logging.getLogger(__name__)
 
 #: The verified sources of each running application (not pickled with the env).
-_corpora: weakref.WeakKeyDictionary[Sphinx, Corpus] = weakref.WeakKeyDictionary()
+_corpora: weakref.WeakKeyDictionary[BuildEnvironment, Corpus] = weakref.WeakKeyDictionary()
 
 
 def _relative(path: str | Path) -> str:
@@ -60,12 +61,18 @@ def _relative(path: str | Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def _bibliography(app: Sphinx) -> tuple[Path, dict[str, Any]]:
-    domain = app.env.get_domain("cite")
-    bibfiles = list(app.config.bibtex_bibfiles)
-    bibfile = (Path(app.srcdir) / bibfiles[0]).resolve() if bibfiles else Path(app.srcdir)
+def _bibliography(env: BuildEnvironment) -> tuple[Path, dict[str, Any]]:
+    """The bibliography file and its entries, as sphinxcontrib-bibtex parsed them."""
+    domain = env.get_domain("cite")
+    bibfiles = list(env.config.bibtex_bibfiles)
+    bibfile = (Path(env.srcdir) / bibfiles[0]).resolve() if bibfiles else Path(env.srcdir)
     entries = dict(domain.bibdata.data.entries)  # type: ignore[attr-defined]
     return bibfile, entries
+
+
+def corpus_of(env: BuildEnvironment) -> Corpus | None:
+    """The verified sources of the running build, if the archive was loaded."""
+    return _corpora.get(env)
 
 
 def check_bibliography(app: Sphinx, config: Config) -> None:
@@ -97,24 +104,24 @@ def load_sources(app: Sphinx) -> None:
                        type="factcheck", subtype="config")
         return
     manifest = Path(app.confdir, app.config.factcheck_manifest).resolve()
-    bibfile, entries = _bibliography(app)
+    bibfile, entries = _bibliography(app.env)
     corpus = load_corpus(manifest, bibfile,
                          ((key, entry.fields) for key, entry in entries.items()))
     for problem in corpus.problems:
         path, _, line = problem.location.partition(":")
         location = f"{_relative(path)}:{line}" if line else _relative(path)
         logger.warning(problem.message, location=location, type="factcheck", subtype="source")
-    _corpora[app] = corpus
+    _corpora[app.env] = corpus
 
 
 def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """Check one document as it is read; warn at file:line for each failure."""
-    corpus = _corpora.get(app)
+    corpus = _corpora.get(app.env)
     if corpus is None or not app.config.factcheck_enabled:
         return
     env = app.env
     docname = env.docname
-    _, entries = _bibliography(app)
+    _, entries = _bibliography(app.env)
     lowercase = {key.lower(): key for key in entries}
 
     def footcite_key(refid: str) -> str | None:
@@ -164,6 +171,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("factcheck_evidence_page", "", "env", types=frozenset({str}))
     app.add_role("handbook-own", HandbookOwnRole())
     app.add_directive("evidence-index", EvidenceIndexDirective)
+    app.add_directive("verified-chart", VerifiedChartDirective)
     app.add_node(Claim, html=(visit_claim_html, depart_claim_html))
     app.add_node(EvidenceIndex)
     app.connect("doctree-resolved", fill_evidence_index)

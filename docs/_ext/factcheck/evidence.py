@@ -215,11 +215,11 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     placeholders = list(doctree.findall(EvidenceIndex))
     if not placeholders:
         return
-    from . import _bibliography, _corpora, _findings  # the extension's shared state
+    from . import _bibliography, _findings, corpus_of  # the extension's shared state
 
     env = app.env
-    corpus = _corpora.get(app)
-    _, entries = _bibliography(app)
+    corpus = corpus_of(env)
+    _, entries = _bibliography(env)
     html_links = app.builder.format == "html"
     by_passage: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for findings in _findings(env).values():
