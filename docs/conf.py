@@ -31,6 +31,7 @@ extensions = [
     "factcheck",
     "exports",  # downloads: key figures (CSV, JSON), bibliography (BibTeX, CSL-JSON)
     "citing",  # "Cite this page" on every HTML page
+    "accessible_html",  # toctree captions and bibliographies that pass axe-core
 ]
 
 # Strict: unresolved references are errors (Makefile passes -W --keep-going -n).
