@@ -69,6 +69,7 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL",
                               "https://fentanyl-firearms-handbook.readthedocs.io/en/latest/")
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = None  # no build timestamps: identical builds, identical pages
 html_show_sphinx = False
 

@@ -71,6 +71,8 @@ def test_every_page_loads_without_console_errors(site, page):
     errors: list[str] = []
     page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("response", lambda r: errors.append(f"{page.url}: {r.status} {r.url}")
+            if r.status >= 400 else None)
     for name in pages_of(outdir):
         response = page.goto(base + name)
         assert response is not None and response.ok, name
