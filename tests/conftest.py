@@ -47,7 +47,7 @@ def handbook_project(tmp_path: Path) -> Path:
     shutil.copy(DOCS / "conf.py", project / "docs" / "conf.py")
     shutil.copytree(DOCS / "_ext", project / "docs" / "_ext",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "docs" / "_static").mkdir()
+    shutil.copytree(DOCS / "_static", project / "docs" / "_static")
     return project
 
 

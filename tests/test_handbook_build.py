@@ -100,6 +100,20 @@ def test_fact_check_passes_on_the_handbook(factcheck):
     assert len((outdir / "output.txt").read_text().splitlines()) == len(records)
 
 
+def test_pdf_includes_every_chart(pdf_text: str):
+    units = []
+    for page in DOCS.rglob("*.md"):
+        units += re.findall(r"^:unit: (.+)$", page.read_text(), re.MULTILINE)
+    assert units
+    for unit in units:  # the charts are vector drawings: their labels are text
+        assert unit in pdf_text, unit
+
+
+def test_pdf_carries_key_figures(pdf_text: str):
+    for figure in ("32,223", "Nearly 110,000", "14,100 pounds", "two in three"):
+        assert figure in " ".join(pdf_text.split()), figure
+
+
 def test_pdf_builds_with_citations_bibliography_and_accents(pdf_text: str):
     text = pdf_text
     assert "López Obrador" in text

@@ -87,11 +87,11 @@ class VerifiedChartDirective(SphinxDirective):
         alt = f"{self.options.get('alt', title)} {values}."
         figure = nodes.figure("", classes=["verified-chart"], ids=[nodes.make_id(f"chart {title}")])
         figure += nodes.image(uri=f"/{CHART_FOLDER}/{name}.*", alt=alt)
-        caption = nodes.caption(title, title + " ")
+        figure += nodes.caption(title, title)
+        # The source goes in the legend: a citation link inside a LaTeX caption breaks.
         keys = ",".join(dict.fromkeys(bar.key for bar in bars))
-        citation, messages = self.parse_inline(f"{{cite:p}}`{keys}`", lineno=self.lineno)
-        caption.extend(citation)
-        figure += caption
+        citation, messages = self.parse_inline(f"Source: {{cite:p}}`{keys}`", lineno=self.lineno)
+        figure += nodes.legend("", nodes.paragraph("", "", *citation))
         figure.extend(messages)
         self.set_source_info(figure)
         return [figure]
