@@ -59,6 +59,10 @@ factcheck_manifest = str(ROOT / "sources" / "SHA256SUMS")
 # The appendix that lists every source passage a verified claim relies on;
 # in HTML every verified figure and quotation links to its passage there.
 factcheck_evidence_page = "evidence"
+# Pages the fact check skips, each with its reason:
+factcheck_skip_pages = [
+    "changelog",  # the handbook's own history: versions and dates, no claim about the world
+]
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "furo"

@@ -118,7 +118,8 @@ def load_sources(app: Sphinx) -> None:
 def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """Check one document as it is read; warn at file:line for each failure."""
     corpus = _corpora.get(app.env)
-    if corpus is None or not app.config.factcheck_enabled:
+    if corpus is None or not app.config.factcheck_enabled \
+            or app.env.docname in app.config.factcheck_skip_pages:
         return
     env = app.env
     docname = env.docname
@@ -168,6 +169,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("factcheck_manifest", "", "env", types=frozenset({str}))
     # Only for measuring what the check costs (scripts/benchmark_factcheck.py).
     app.add_config_value("factcheck_enabled", True, "env", types=frozenset({bool}))
+    # Pages about the handbook itself (its changelog), which state no claim about
+    # the world; conf.py gives the reason for each.
+    app.add_config_value("factcheck_skip_pages", (), "env", types=frozenset({tuple, list}))
     # The Evidence appendix: the page that holds {evidence-index} (empty: none).
     app.add_config_value("factcheck_evidence_page", "", "env", types=frozenset({str}))
     app.add_role("handbook-own", HandbookOwnRole())
