@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -205,3 +207,21 @@ def test_chart_with_an_unverified_value_is_not_drawn(build):
     assert any("chart 'Homicide rates', bar 'Mexico, 2022': the value 26 is not a verified figure"
                in line and "index.md:3" in line for line in result.warning_lines), result.warning_lines
     assert "<img" not in (result.outdir / "index.html").read_text()
+
+
+def test_html_build_fails_on_a_wrong_figure_too(build):
+    result = build("# C\n\nThere were 32,224 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.\n",
+                   builder="html")
+    assert any("index.md:3" in line and "[unsupported] figure '32,224'" in line
+               for line in result.warning_lines)
+
+
+def test_non_utf8_chapter_is_named_not_a_traceback(handbook_project):
+    docs = handbook_project / "docs"
+    (docs / "index.md").write_text("# C\n\n```{toctree}\nother\n```\n")
+    (docs / "other.md").write_bytes("# Other\n\nLópez\n".encode("latin-1"))
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "docs", "docs/_build"],
+                            cwd=handbook_project, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert re.search(r"other\.md:3: ERROR: page is not UTF-8 \(byte 0xf3", result.stderr), result.stderr

@@ -115,6 +115,27 @@ def load_sources(app: Sphinx) -> None:
     _corpora[app.env] = corpus
 
 
+def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Name every page that is not UTF-8, at its file and line, and stop.
+
+    Sphinx would otherwise stop with a UnicodeDecodeError traceback.
+    """
+    bad = False
+    for docname in docnames:
+        path = Path(env.doc2path(docname))
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            logger.error("page is not UTF-8 (byte 0x%02x at offset %d)",
+                         data[error.start], error.start, location=f"{_relative(path)}:{line}",
+                         type="factcheck", subtype="encoding")
+            bad = True
+    if bad:
+        raise SystemExit(2)
+
+
 def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """Check one document as it is read; warn at file:line for each failure."""
     corpus = _corpora.get(app.env)
@@ -184,6 +205,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinxcontrib-bibtex has parsed the bibliography (priority 500).
     app.connect("config-inited", check_bibliography)
     app.connect("builder-inited", load_sources, priority=600)
+    app.connect("env-before-read-docs", check_encodings)
     app.connect("doctree-read", check_doctree)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
