@@ -69,8 +69,9 @@ html_theme = "furo"
 html_title = "Fentanyl and Firearms: A US–Mexico Handbook"
 # Where the handbook is published (the Read the Docs project); permalinks,
 # page citations and exported figures use it. Read the Docs sets its own.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL",
-                              "https://fentanyl-firearms-handbook.readthedocs.io/en/latest/")
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://fentanyl-firearms-handbook.readthedocs.io/en/latest/"
+)
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
 html_favicon = "_static/favicon.svg"

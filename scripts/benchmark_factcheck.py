@@ -35,9 +35,11 @@ from factcheck.quotations import find_quotations
 from factcheck.sources import Corpus, Source
 from factcheck.verify import check_sentences
 
-WORDS = ("fentanyl seizures border cartel precursor officials agency port entry trafficking "
-         "weapons tracing homicide migrants lawmakers treasury sanctions report statement "
-         "administration government policy cooperation smuggling pounds people").split()
+WORDS = (
+    "fentanyl seizures border cartel precursor officials agency port entry trafficking "
+    "weapons tracing homicide migrants lawmakers treasury sanctions report statement "
+    "administration government policy cooperation smuggling pounds people"
+).split()
 QUALIFIERS = ("", "", "nearly ", "more than ", "roughly ")
 
 
@@ -45,14 +47,17 @@ def synthetic_source(rng: random.Random, index: int) -> Source:
     sentences = []
     for _ in range(30):
         words = rng.sample(WORDS, 8)
-        number = f"{rng.randint(1, 999):,}" if rng.random() < 0.5 else f"{rng.randint(1000, 99999):,}"
+        number = (
+            f"{rng.randint(1, 999):,}" if rng.random() < 0.5 else f"{rng.randint(1000, 99999):,}"
+        )
         year = rng.randint(2015, 2023)
         words.insert(3, f"{rng.choice(QUALIFIERS)}{number}")
         words.insert(6, f"in {year}")
         sentences.append(" ".join(words).capitalize() + ".")
     text = "\n\n".join(sentences) + "\n"
-    return Source(f"Synthetic{index}", Path(f"synthetic-{index}.txt"), text,
-                  PublicationDate(2023, 6, 1))
+    return Source(
+        f"Synthetic{index}", Path(f"synthetic-{index}.txt"), text, PublicationDate(2023, 6, 1)
+    )
 
 
 def synthetic_sentences(rng: random.Random, sources: list[Source], count: int) -> list[Sentence]:
@@ -66,10 +71,16 @@ def synthetic_sentences(rng: random.Random, sources: list[Source], count: int) -
             words = text.split()
             text = f"The report said “{' '.join(words[1:6])}” and more"
         quotations = find_quotations(text)
-        figures = [f for f in extract_figures(text)
-                   if not any(q.start <= f.start < q.end for q in quotations)]
-        sentences.append(Sentence(line + 1, text, tuple(s.key for s in cited),
-                                  tuple(figures), tuple(quotations), ()))
+        figures = [
+            f
+            for f in extract_figures(text)
+            if not any(q.start <= f.start < q.end for q in quotations)
+        ]
+        sentences.append(
+            Sentence(
+                line + 1, text, tuple(s.key for s in cited), tuple(figures), tuple(quotations), ()
+            )
+        )
     return sentences
 
 
@@ -95,9 +106,24 @@ def time_html(enabled: bool, runs: int) -> float:
         with tempfile.TemporaryDirectory() as out:
             started = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-q", "-W", "--keep-going",
-                 "-D", f"factcheck_enabled={int(enabled)}", "docs", out],
-                cwd=ROOT, check=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "sphinx",
+                    "-b",
+                    "html",
+                    "-E",
+                    "-q",
+                    "-W",
+                    "--keep-going",
+                    "-D",
+                    f"factcheck_enabled={int(enabled)}",
+                    "docs",
+                    out,
+                ],
+                cwd=ROOT,
+                check=True,
+            )
             times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -115,19 +141,24 @@ def main() -> None:
         n_sources = max(1, int(args.sources * fraction))
         n_sentences = max(1, int(args.sentences * fraction))
         indexed, checked, claims = time_check(n_sources, n_sentences)
-        print(f"  {n_sources:5d} sources, {n_sentences:6d} sentences ({claims:6d} claims): "
-              f"index {indexed:6.2f} s, check {checked:6.2f} s, "
-              f"{checked / n_sentences * 1e6:7.1f} µs/sentence, "
-              f"{n_sentences / checked:8.0f} sentences/s")
+        print(
+            f"  {n_sources:5d} sources, {n_sentences:6d} sentences ({claims:6d} claims): "
+            f"index {indexed:6.2f} s, check {checked:6.2f} s, "
+            f"{checked / n_sentences * 1e6:7.1f} µs/sentence, "
+            f"{n_sentences / checked:8.0f} sentences/s"
+        )
     print("fixed sentences, growing corpus (a check that scaled with sources would slow down):")
     for n_sources in (10, 100, args.sources):
         _, checked, _ = time_check(n_sources, args.sentences // 4)
-        print(f"  {n_sources:5d} sources, {args.sentences // 4:6d} sentences: "
-              f"check {checked:6.2f} s")
+        print(
+            f"  {n_sources:5d} sources, {args.sentences // 4:6d} sentences: check {checked:6.2f} s"
+        )
     if not args.skip_html:
         on, off = time_html(True, args.runs), time_html(False, args.runs)
-        print(f"real handbook, sphinx-build -b html -E (median of {args.runs}): "
-              f"with the check {on:.2f} s, without {off:.2f} s, ratio {on / off:.3f}")
+        print(
+            f"real handbook, sphinx-build -b html -E (median of {args.runs}): "
+            f"with the check {on:.2f} s, without {off:.2f} s, ratio {on / off:.3f}"
+        )
 
 
 if __name__ == "__main__":

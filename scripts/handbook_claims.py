@@ -35,16 +35,26 @@ def load_handbook(docs: Path = DOCS) -> Handbook:
     """Build ``docs`` with the factcheck builder and collect its sentences."""
     with tempfile.TemporaryDirectory() as tmp:
         warnings = io.StringIO()
-        app = Sphinx(str(docs), str(docs), f"{tmp}/out", f"{tmp}/doctrees", "factcheck",
-                     status=None, warning=warnings, freshenv=True)
+        app = Sphinx(
+            str(docs),
+            str(docs),
+            f"{tmp}/out",
+            f"{tmp}/doctrees",
+            "factcheck",
+            status=None,
+            warning=warnings,
+            freshenv=True,
+        )
         app.build()
         corpus = factcheck.corpus_of(app.env)
         entries = dict(app.env.get_domain("cite").bibdata.data.entries)  # type: ignore[attr-defined]
         lowercase = {key.lower(): key for key in entries}
         sentences = []
-        for docname in sorted(app.env.found_docs):
+        skipped = set(app.config.factcheck_skip_pages)
+        for docname in sorted(app.env.found_docs - skipped):
             doctree = app.env.get_doctree(docname)
             found = collect_sentences(
-                doctree, lambda refid: lowercase.get(refid.removeprefix("footcite-").lower()))
+                doctree, lambda refid: lowercase.get(refid.removeprefix("footcite-").lower())
+            )
             sentences.extend((docname, sentence) for sentence in found)
     return Handbook(sentences, corpus, entries, warnings.getvalue())

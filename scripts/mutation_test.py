@@ -23,20 +23,31 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from handbook_claims import Handbook, load_handbook
-
 from factcheck.collect import Sentence, figures_of
 from factcheck.figures import QUANTITIES, UNITS, Qualifier
 from factcheck.quotations import find_quotations
 from factcheck.verify import check_sentence
+from handbook_claims import Handbook, load_handbook
 
 NUMBER_WORDS = [w for w in UNITS if w != "one"] + [
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty"]
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 OPPOSITE = {Qualifier.BELOW: "more than", Qualifier.ABOVE: "nearly", Qualifier.ABOUT: "more than"}
 QUALIFIER_WORDS = re.compile(
     r"^(?:nearly|almost|just under|fewer than|less than|up to|more than|over|at least|just over|"
-    r"upwards of|above|roughly|about|around|approximately|an estimated|some)\s+", re.IGNORECASE)
+    r"upwards of|above|roughly|about|around|approximately|an estimated|some)\s+",
+    re.IGNORECASE,
+)
 
 
 class Mutant(NamedTuple):
@@ -52,8 +63,9 @@ class Mutant(NamedTuple):
 def rebuild(text: str, keys: tuple[str, ...], line: int, row: bool = False) -> Sentence:
     """A sentence as the collector would make it from plain ``text``."""
     quotations = find_quotations(text)
-    figures = [f for f in figures_of(text, row)
-               if not any(q.start <= f.start < q.end for q in quotations)]
+    figures = [
+        f for f in figures_of(text, row) if not any(q.start <= f.start < q.end for q in quotations)
+    ]
     return Sentence(line, text, keys, tuple(figures), tuple(quotations), (), row=row)
 
 
@@ -79,13 +91,15 @@ def mutants_of(docname: str, sentence: Sentence, source_keys: list[str]) -> Iter
     text, keys = sentence.text, sentence.keys
     base = rebuild(text, keys, sentence.line, sentence.row)
 
-    def mutant(operator: str, original: str, mutated_text: str,
-               new_keys: tuple[str, ...] = keys) -> Mutant:
-        return Mutant(docname, sentence.line, operator, original, mutated_text, new_keys,
-                      sentence.row)
+    def mutant(
+        operator: str, original: str, mutated_text: str, new_keys: tuple[str, ...] = keys
+    ) -> Mutant:
+        return Mutant(
+            docname, sentence.line, operator, original, mutated_text, new_keys, sentence.row
+        )
 
     for figure in base.figures:
-        span = text[figure.start:figure.end]
+        span = text[figure.start : figure.end]
         for name, new in _digit_mutants(span):
             yield mutant(name, span, _replace(text, figure.start, figure.end, new))
         words = re.findall(r"[A-Za-z]+", span.lower())
@@ -109,10 +123,13 @@ def mutants_of(docname: str, sentence: Sentence, source_keys: list[str]) -> Iter
         droppable = [i for i, w in enumerate(words) if not re.search(r"[\[\]…]|\.\.\.", w)]
         if len(words) >= 3 and droppable:
             middle = min(droppable, key=lambda i: abs(i - len(words) // 2))
-            shorter = " ".join(words[:middle] + words[middle + 1:])
+            shorter = " ".join(words[:middle] + words[middle + 1 :])
             start = quotation.start + 1
-            yield mutant("word dropped", quotation.text,
-                         _replace(text, start, start + len(quotation.text), shorter))
+            yield mutant(
+                "word dropped",
+                quotation.text,
+                _replace(text, start, start + len(quotation.text), shorter),
+            )
     if base.figures or base.quotations:
         for other in source_keys:
             if other not in keys:
@@ -140,10 +157,12 @@ def run(handbook: Handbook) -> Score:
     total = killed = checked = 0
     by_operator: Counter[str] = Counter()
 
-    def fails(text: str, keys: tuple[str, ...], line: int, docname: str,
-              row: bool = False) -> list[str]:
-        findings = check_sentence(docname, rebuild(text, keys, line, row), handbook.corpus,
-                                  handbook.entries)
+    def fails(
+        text: str, keys: tuple[str, ...], line: int, docname: str, row: bool = False
+    ) -> list[str]:
+        findings = check_sentence(
+            docname, rebuild(text, keys, line, row), handbook.corpus, handbook.entries
+        )
         return [f.message for f in findings if f.status.failed]
 
     for docname, sentence in handbook.sentences:
@@ -167,14 +186,19 @@ def run(handbook: Handbook) -> Score:
 def main() -> int:
     score = run(load_handbook())
     print(f"sentences with figures or quotations: {score.sentences}")
-    print("mutants by operator: " + ", ".join(f"{k} {v}" for k, v in sorted(score.by_operator.items())))
+    print(
+        "mutants by operator: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(score.by_operator.items()))
+    )
     print(f"mutation score: {score.killed}/{score.mutants} killed ({score.score:.1%})")
     print(f"false alarms on the unchanged handbook: {len(score.false_alarms)}")
     for docname, sentence, alarms in score.false_alarms:
         print(f"  FALSE ALARM {docname}:{sentence.line}: {alarms[0]}")
     for mutant in score.survivors:
-        print(f"  SURVIVOR {mutant.docname}:{mutant.line} [{mutant.operator}] "
-              f"{mutant.original!r} -> keys {mutant.keys}: {mutant.mutated}")
+        print(
+            f"  SURVIVOR {mutant.docname}:{mutant.line} [{mutant.operator}] "
+            f"{mutant.original!r} -> keys {mutant.keys}: {mutant.mutated}"
+        )
     return 0 if not score.survivors and not score.false_alarms else 1
 
 

@@ -45,8 +45,9 @@ def handbook_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "sources", project / "sources")
     shutil.copy(ROOT / "references.bib", project / "references.bib")
     shutil.copy(DOCS / "conf.py", project / "docs" / "conf.py")
-    shutil.copytree(DOCS / "_ext", project / "docs" / "_ext",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        DOCS / "_ext", project / "docs" / "_ext", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copytree(DOCS / "_static", project / "docs" / "_static")
     return project
 

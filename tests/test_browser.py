@@ -22,9 +22,15 @@ from test_handbook_build import sphinx, warnings_of
 pytestmark = pytest.mark.build
 CHROMIUM = "/usr/bin/chromium"
 # As root and offline: no sandbox, and none of Chromium's background traffic.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,17 +68,24 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def pages_of(outdir: Path) -> list[str]:
-    return sorted(str(p.relative_to(outdir)) for p in outdir.rglob("*.html")
-                  if not p.relative_to(outdir).parts[0].startswith("_"))
+    return sorted(
+        str(p.relative_to(outdir))
+        for p in outdir.rglob("*.html")
+        if not p.relative_to(outdir).parts[0].startswith("_")
+    )
 
 
 def test_every_page_loads_without_console_errors(site, page):
     base, outdir = site
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None
+    )
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
-    page.on("response", lambda r: errors.append(f"{page.url}: {r.status} {r.url}")
-            if r.status >= 400 else None)
+    page.on(
+        "response",
+        lambda r: errors.append(f"{page.url}: {r.status} {r.url}") if r.status >= 400 else None,
+    )
     for name in pages_of(outdir):
         response = page.goto(base + name)
         assert response is not None and response.ok, name
@@ -103,8 +116,9 @@ def test_a_figure_shows_its_passage_and_leads_to_its_evidence_and_back(site, pag
     page.wait_for_url("**/evidence.html#ev-*")
     passage = page.locator(".fc-passage:target")
     assert passage.is_visible()
-    assert "32,223" in passage.locator(".fc-highlight").all_inner_texts()[0] or \
-        any("32,223" in text for text in passage.locator(".fc-highlight").all_inner_texts())
+    assert "32,223" in passage.locator(".fc-highlight").all_inner_texts()[0] or any(
+        "32,223" in text for text in passage.locator(".fc-highlight").all_inner_texts()
+    )
     back = passage.locator(f"a[href$='#{claim_id}']")
     assert back.count() == 1
     back.click()
@@ -147,6 +161,8 @@ def test_no_serious_accessibility_violation_on_any_page(site, page):
         results = axe.run(page)
         for violation in results.response["violations"]:
             if violation["impact"] in ("serious", "critical"):
-                found.append(f"{name}: {violation['id']} ({violation['impact']}): "
-                             f"{violation['nodes'][0]['target']}")
+                found.append(
+                    f"{name}: {violation['id']} ({violation['impact']}): "
+                    f"{violation['nodes'][0]['target']}"
+                )
     assert found == []

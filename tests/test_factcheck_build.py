@@ -26,15 +26,19 @@ def test_correct_chapter_passes_and_reports_evidence(build):
         """)
     assert result.warning_lines == []
     assert result.status == 0
-    records = [json.loads(line) for line in (result.outdir / "output.json").read_text().splitlines()]
+    records = [
+        json.loads(line) for line in (result.outdir / "output.json").read_text().splitlines()
+    ]
     assert {r["status"] for r in records} == {"verified"}
     assert {r["kind"] for r in records} == {"figure", "quotation"}
     figure = next(r for r in records if r["text"] == "Nearly 110,000")
     assert figure["line"] == 3 and figure["keys"] == ["NYTimes2023ties"]
-    source = (result.app.srcdir.parent / "sources" / "nytimes-2023-10-mexico-us-ties.txt").read_text()
+    source = (
+        result.app.srcdir.parent / "sources" / "nytimes-2023-10-mexico-us-ties.txt"
+    ).read_text()
     evidence = figure["evidence"]
-    assert source[evidence["start"]:evidence["end"]] == "Nearly 110,000"
-    assert evidence["passage"] == source[evidence["passage_start"]:evidence["passage_end"]]
+    assert source[evidence["start"] : evidence["end"]] == "Nearly 110,000"
+    assert evidence["passage"] == source[evidence["passage_start"] : evidence["passage_end"]]
     text = (result.outdir / "output.txt").read_text()
     assert "index.md:3: [verified] figure “Nearly 110,000”" in text
 
@@ -43,39 +47,57 @@ def test_correct_chapter_passes_and_reports_evidence(build):
     ("sentence", "expected"),
     [
         # a wrong number
-        ("Nearly 110,001 people died of overdoses in 2022 {cite:p}`NYTimes2023ties`.",
-         r"\[unsupported\] figure 'Nearly 110,001'"),
+        (
+            "Nearly 110,001 people died of overdoses in 2022 {cite:p}`NYTimes2023ties`.",
+            r"\[unsupported\] figure 'Nearly 110,001'",
+        ),
         # a right number with a wrong year
-        ("Nearly 110,000 people died of overdoses in 2021 {cite:p}`NYTimes2023ties`.",
-         r"\[unsupported\] figure '2021'"),
+        (
+            "Nearly 110,000 people died of overdoses in 2021 {cite:p}`NYTimes2023ties`.",
+            r"\[unsupported\] figure '2021'",
+        ),
         # a qualifier turned round
-        ("More than 110,000 people died of overdoses in 2022 {cite:p}`NYTimes2023ties`.",
-         r"\[unsupported\] figure 'More than 110,000'"),
+        (
+            "More than 110,000 people died of overdoses in 2022 {cite:p}`NYTimes2023ties`.",
+            r"\[unsupported\] figure 'More than 110,000'",
+        ),
         # a number word changed
-        ("Synthetic drugs account for three in four overdose deaths {cite:p}`Carranza2023tensions`.",
-         r"\[unsupported\] figure 'three in four'"),
+        (
+            "Synthetic drugs account for three in four overdose deaths {cite:p}`Carranza2023tensions`.",
+            r"\[unsupported\] figure 'three in four'",
+        ),
         # percentages and money
-        ("Seizures rose over 600% between FY 2019-22 {cite:p}`Wayne2023tougher`.",
-         r"\[unsupported\] figure 'over 600%'"),
-        ("Mexico sought to revive a $12 billion lawsuit {cite:p}`NYTimes2023ties`.",
-         r"\[unsupported\] figure '\$12 billion'"),
+        (
+            "Seizures rose over 600% between FY 2019-22 {cite:p}`Wayne2023tougher`.",
+            r"\[unsupported\] figure 'over 600%'",
+        ),
+        (
+            "Mexico sought to revive a $12 billion lawsuit {cite:p}`NYTimes2023ties`.",
+            r"\[unsupported\] figure '\$12 billion'",
+        ),
         # the right figure, the wrong source
-        ("There were 32,223 killings in Mexico in 2022 {cite:p}`Wayne2023tougher`.",
-         r"\[unsupported\] figure '32,223'"),
+        (
+            "There were 32,223 killings in Mexico in 2022 {cite:p}`Wayne2023tougher`.",
+            r"\[unsupported\] figure '32,223'",
+        ),
         # a date the source does not give
-        ("Operation Blue Lotus was announced on March 24, 2023 {cite:p}`Carranza2023tensions`.",
-         r"\[unsupported\] figure 'March 24, 2023'"),
+        (
+            "Operation Blue Lotus was announced on March 24, 2023 {cite:p}`Carranza2023tensions`.",
+            r"\[unsupported\] figure 'March 24, 2023'",
+        ),
         # a word dropped from a quotation
-        ("Graham said “we're going to take action” {cite:p}`Carranza2023tensions`.",
-         r"\[misquoted\] quotation “we.re going to take action” is not verbatim.*closest passage.*we.re going to take different action"),
+        (
+            "Graham said “we're going to take action” {cite:p}`Carranza2023tensions`.",
+            r"\[misquoted\] quotation “we.re going to take action” is not verbatim.*closest passage.*we.re going to take different action",
+        ),
         # no citation at all
-        ("There were 32,223 killings in Mexico in 2022.",
-         r"\[uncited\] uncited figure '32,223'"),
-        ("He called it a “step backward.”",
-         r"\[uncited\] uncited quotation"),
+        ("There were 32,223 killings in Mexico in 2022.", r"\[uncited\] uncited figure '32,223'"),
+        ("He called it a “step backward.”", r"\[uncited\] uncited quotation"),
         # an unterminated quotation
-        ("He called it a “step backward {cite:p}`NYTimes2023ties`.",
-         r"\[unterminated\] quotation mark opens a quotation that never closes"),
+        (
+            "He called it a “step backward {cite:p}`NYTimes2023ties`.",
+            r"\[unterminated\] quotation mark opens a quotation that never closes",
+        ),
     ],
 )
 def test_mistake_fails_with_a_located_warning(build, sentence, expected):
@@ -87,7 +109,9 @@ def test_mistake_fails_with_a_located_warning(build, sentence, expected):
 
 
 def test_warning_shows_the_closest_passage(build):
-    result = build("# C\n\nThere were 32,224 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.\n")
+    result = build(
+        "# C\n\nThere were 32,224 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.\n"
+    )
     (line,) = failures(result)
     assert "closest passage in NYTimes2023ties" in line
     assert "There were 32,223 killings in Mexico in 2022" in line
@@ -146,19 +170,27 @@ def test_admonitions_cards_and_captions_are_checked(build):
 
 
 def test_handbook_own_figure_is_exempt_visible_and_reported(build):
-    result = build("# C\n\nThe handbook draws on {handbook-own}`five <counted from references.bib>` sources.\n")
+    result = build(
+        "# C\n\nThe handbook draws on {handbook-own}`five <counted from references.bib>` sources.\n"
+    )
     assert result.warning_lines == []
-    records = [json.loads(line) for line in (result.outdir / "output.json").read_text().splitlines()]
+    records = [
+        json.loads(line) for line in (result.outdir / "output.json").read_text().splitlines()
+    ]
     assert [(r["status"], r["text"]) for r in records] == [("handbook-own", "five†")]
     assert "counted from references.bib" in records[0]["message"]
 
 
 def test_handbook_own_figure_renders_its_reason(build):
-    result = build("# C\n\nIt draws on {handbook-own}`five <counted from references.bib>` sources.\n",
-                   builder="html")
+    result = build(
+        "# C\n\nIt draws on {handbook-own}`five <counted from references.bib>` sources.\n",
+        builder="html",
+    )
     page = (result.outdir / "index.html").read_text()
-    snippet = page[page.find("handbook-own") - 100:page.find("handbook-own") + 400]
-    assert '<abbr title="the handbook\'s own figure: counted from references.bib">five</abbr>' in page, snippet
+    snippet = page[page.find("handbook-own") - 100 : page.find("handbook-own") + 400]
+    assert (
+        '<abbr title="the handbook\'s own figure: counted from references.bib">five</abbr>' in page
+    ), snippet
     assert "†" in page
 
 
@@ -169,7 +201,9 @@ def test_handbook_own_without_reason_is_an_error(build):
 
 def test_unknown_citation_key_is_named(build):
     result = build("# C\n\nThere were 32,223 killings in 2022 {cite:p}`Nobody2023missing`.\n")
-    assert any("index.md:3" in line and "Nobody2023missing" in line for line in result.warning_lines)
+    assert any(
+        "index.md:3" in line and "Nobody2023missing" in line for line in result.warning_lines
+    )
     assert result.status == 1
 
 
@@ -199,29 +233,45 @@ def test_verified_chart_is_drawn_with_alt_text(build):
     result = build(CHART.format(value="25"), builder="html")
     assert result.warning_lines == []
     page = (result.outdir / "index.html").read_text()
-    assert re.search(r'<img alt="Bar chart of homicide rates\. Mexico, 2022: 25\." src="_images/chart-\w+\.png"', page)
+    assert re.search(
+        r'<img alt="Bar chart of homicide rates\. Mexico, 2022: 25\." src="_images/chart-\w+\.png"',
+        page,
+    )
 
 
 def test_chart_with_an_unverified_value_is_not_drawn(build):
     result = build(CHART.format(value="26"), builder="html")
-    assert any("chart 'Homicide rates', bar 'Mexico, 2022': the value 26 is not a verified figure"
-               in line and "index.md:3" in line for line in result.warning_lines), result.warning_lines
+    assert any(
+        "chart 'Homicide rates', bar 'Mexico, 2022': the value 26 is not a verified figure" in line
+        and "index.md:3" in line
+        for line in result.warning_lines
+    ), result.warning_lines
     assert "<img" not in (result.outdir / "index.html").read_text()
 
 
 def test_html_build_fails_on_a_wrong_figure_too(build):
-    result = build("# C\n\nThere were 32,224 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.\n",
-                   builder="html")
-    assert any("index.md:3" in line and "[unsupported] figure '32,224'" in line
-               for line in result.warning_lines)
+    result = build(
+        "# C\n\nThere were 32,224 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.\n",
+        builder="html",
+    )
+    assert any(
+        "index.md:3" in line and "[unsupported] figure '32,224'" in line
+        for line in result.warning_lines
+    )
 
 
 def test_non_utf8_chapter_is_named_not_a_traceback(handbook_project):
     docs = handbook_project / "docs"
     (docs / "index.md").write_text("# C\n\n```{toctree}\nother\n```\n")
     (docs / "other.md").write_bytes("# Other\n\nLópez\n".encode("latin-1"))
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "docs", "docs/_build"],
-                            cwd=handbook_project, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "docs", "docs/_build"],
+        cwd=handbook_project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert re.search(r"other\.md:3: ERROR: page is not UTF-8 \(byte 0xf3", result.stderr), result.stderr
+    assert re.search(r"other\.md:3: ERROR: page is not UTF-8 \(byte 0xf3", result.stderr), (
+        result.stderr
+    )

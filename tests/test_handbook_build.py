@@ -17,16 +17,37 @@ from conftest import DOCS, ROOT
 pytestmark = pytest.mark.build
 STRICT = ["-W", "--keep-going", "-n"]
 # As the Makefile does: dates Sphinx prints come from the last commit.
-COMMIT_TIME = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                             text=True).stdout.strip() or "0"
+COMMIT_TIME = (
+    subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    or "0"
+)
 
 
 def sphinx(builder: str, outdir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M" if builder == "latexpdf" else "-b", builder,
-         str(DOCS), str(outdir), *STRICT, "-d", str(outdir / "doctrees"), *extra],
-        cwd=ROOT, capture_output=True, text=True,
-        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "SOURCE_DATE_EPOCH": COMMIT_TIME, "LANG": "C.UTF-8"},
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-M" if builder == "latexpdf" else "-b",
+            builder,
+            str(DOCS),
+            str(outdir),
+            *STRICT,
+            "-d",
+            str(outdir / "doctrees"),
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+            "SOURCE_DATE_EPOCH": COMMIT_TIME,
+            "LANG": "C.UTF-8",
+        },
     )
 
 
@@ -44,7 +65,9 @@ def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def factcheck(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+def factcheck(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], Path]:
     outdir = tmp_path_factory.mktemp("factcheck")
     return sphinx("factcheck", outdir), outdir
 
@@ -57,8 +80,9 @@ def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     pdf = outdir / "latex" / "handbook.pdf"
     assert pdf.stat().st_size > 10_000
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_html_builds_without_warnings(html: Path):
@@ -70,8 +94,10 @@ def test_html_builds_without_warnings(html: Path):
 
 def test_html_resolves_citations_and_renders_design_components(html: Path):
     page = (html / "chapters" / "overdose-crisis.html").read_text()
-    assert re.search(r"\((?:The New York Times|Carranza|Wayne|NBC News|AL DÍA News), 2023\)",
-                     re.sub(r"<[^>]+>", "", page))
+    assert re.search(
+        r"\((?:The New York Times|Carranza|Wayne|NBC News|AL DÍA News), 2023\)",
+        re.sub(r"<[^>]+>", "", page),
+    )
     assert "sd-card" in page or "sd-tab-set" in page or "admonition" in page
     sources = (html / "sources.html").read_text()
     assert "Rising tensions over fentanyl smuggling" in sources
@@ -82,10 +108,16 @@ def test_two_clean_html_builds_are_byte_identical(html: Path, tmp_path: Path):
     result = sphinx("html", again)
     assert result.returncode == 0, result.stderr
     skip = {"doctrees"}
-    first = {p.relative_to(html): p.read_bytes() for p in html.rglob("*")
-             if p.is_file() and p.relative_to(html).parts[0] not in skip}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*")
-              if p.is_file() and p.relative_to(again).parts[0] not in skip}
+    first = {
+        p.relative_to(html): p.read_bytes()
+        for p in html.rglob("*")
+        if p.is_file() and p.relative_to(html).parts[0] not in skip
+    }
+    second = {
+        p.relative_to(again): p.read_bytes()
+        for p in again.rglob("*")
+        if p.is_file() and p.relative_to(again).parts[0] not in skip
+    }
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 
@@ -132,5 +164,7 @@ def test_methodology_doctests_run(tmp_path: Path):
     result = sphinx("doctest", tmp_path)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     output = (tmp_path / "output.txt").read_text()
-    assert re.search(r"[1-9]\d* tests?, 0 failures", output.replace("\n", " ")) or \
-        "0 failures in tests" in output, output
+    assert (
+        re.search(r"[1-9]\d* tests?, 0 failures", output.replace("\n", " "))
+        or "0 failures in tests" in output
+    ), output

@@ -19,7 +19,9 @@ def score() -> mutation_test.Score:
 
 def test_handbook_has_claims_to_mutate(score):
     assert score.sentences > 0
-    assert {"last digit", "qualifier", "citation swapped", "citation removed"} <= set(score.by_operator)
+    assert {"last digit", "qualifier", "citation swapped", "citation removed"} <= set(
+        score.by_operator
+    )
 
 
 def test_no_false_alarm_on_the_unchanged_handbook(score):
@@ -33,17 +35,25 @@ MINIMUM_SCORE = 0.98
 
 
 def test_mutants_are_caught(score):
-    survivors = "\n".join(f"{m.docname}:{m.line} [{m.operator}] {m.mutated}" for m in score.survivors)
-    assert score.score >= MINIMUM_SCORE, f"mutation score {score.score:.1%}; survivors:\n{survivors}"
+    survivors = "\n".join(
+        f"{m.docname}:{m.line} [{m.operator}] {m.mutated}" for m in score.survivors
+    )
+    assert score.score >= MINIMUM_SCORE, (
+        f"mutation score {score.score:.1%}; survivors:\n{survivors}"
+    )
 
 
-@pytest.mark.parametrize("operator", ["first digit", "qualifier", "word dropped", "citation removed"])
+@pytest.mark.parametrize(
+    "operator", ["first digit", "qualifier", "word dropped", "citation removed"]
+)
 def test_every_mutant_of_these_kinds_is_caught(score, operator):
     assert [m for m in score.survivors if m.operator == operator] == []
 
 
 def test_a_mutated_chapter_fails_the_real_build(build):
     """End to end: one mutant written into a page fails the Sphinx build."""
-    result = build("# C\n\nNearly 110,000 people died of drug overdoses in 2021 {cite:p}`NYTimes2023ties`.\n")
+    result = build(
+        "# C\n\nNearly 110,000 people died of drug overdoses in 2021 {cite:p}`NYTimes2023ties`.\n"
+    )
     assert result.status == 1
     assert any("[unsupported] figure '2021'" in line for line in result.warning_lines)

@@ -24,8 +24,12 @@ DATES = {
     "azcentral-2023-03-28-rising-tensions.txt": "2023-03-28",
 }
 SOURCES = {
-    name: Source(name, ROOT / "sources" / name, (ROOT / "sources" / name).read_text(),
-                 PublicationDate.parse(date))
+    name: Source(
+        name,
+        ROOT / "sources" / name,
+        (ROOT / "sources" / name).read_text(),
+        PublicationDate.parse(date),
+    )
     for name, date in DATES.items()
 }
 CORPUS = Corpus(SOURCES, [], {})
@@ -36,9 +40,15 @@ SENTENCES = [
     if len(source.text[start:end].split()) >= 4
 ]
 QUOTABLE = [(n, s) for n, s in SENTENCES if not re.search(r"[\"“”]", s)]
-WITH_DIGITS = [(n, s) for n, s in SENTENCES
-               if any(f.kind in ("number", "percent", "money") and re.search(r"\d", f.text)
-                      for f in extract_figures(s)) and not re.search(r"[\"“”]", s)]
+WITH_DIGITS = [
+    (n, s)
+    for n, s in SENTENCES
+    if any(
+        f.kind in ("number", "percent", "money") and re.search(r"\d", f.text)
+        for f in extract_figures(s)
+    )
+    and not re.search(r"[\"“”]", s)
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -57,18 +67,21 @@ def test_any_extract_of_a_source_sentence_quoted_verifies(picked, data):
 def test_any_changed_digit_in_a_verified_figure_fails(picked, data):
     name, sentence = picked
     source = SOURCES[name]
-    figures = [f for f in extract_figures(sentence)
-               if f.kind in ("number", "percent", "money") and re.search(r"\d", f.text)]
+    figures = [
+        f
+        for f in extract_figures(sentence)
+        if f.kind in ("number", "percent", "money") and re.search(r"\d", f.text)
+    ]
     figure = data.draw(st.sampled_from(figures))
     digits = [i for i, c in enumerate(figure.text) if c.isdigit()]
     index = data.draw(st.sampled_from(digits))
     new_digit = data.draw(st.sampled_from([d for d in "0123456789" if d != figure.text[index]]))
-    changed = figure.text[:index] + new_digit + figure.text[index + 1:]
+    changed = figure.text[:index] + new_digit + figure.text[index + 1 :]
     mutated_figures = extract_figures(changed)
     assume(mutated_figures and mutated_figures[0].kind == figure.kind)
     # A changed value that the source states elsewhere is a different, true figure.
     assume(all(m.key not in source.figures for m in mutated_figures))
-    text = sentence[:figure.start] + changed + sentence[figure.end:]
+    text = sentence[: figure.start] + changed + sentence[figure.end :]
     claim = Sentence(1, text, (name,), tuple(extract_figures(text)), (), ())
     statuses = {f.status for f in check_sentence("t", claim, CORPUS, {name: None})}
     assert "unsupported" in statuses, text
@@ -77,8 +90,9 @@ def test_any_changed_digit_in_a_verified_figure_fails(picked, data):
 def test_every_source_sentence_verifies_as_it_stands():
     for name, sentence in SENTENCES:
         claim = Sentence(1, sentence, (name,), tuple(extract_figures(sentence)), (), ())
-        failed = [f.message for f in check_sentence("t", claim, CORPUS, {name: None})
-                  if f.status.failed]
+        failed = [
+            f.message for f in check_sentence("t", claim, CORPUS, {name: None}) if f.status.failed
+        ]
         assert failed == [], (name, sentence)
 
 

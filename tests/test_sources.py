@@ -58,11 +58,17 @@ def test_tampered_source_fails_naming_the_file(build, handbook_project: Path):
     path.write_text(path.read_text().replace("32,223", "32,224"))
     result = build(CHAPTER)
     assert result.status == 1
-    assert any(re.search(r"sources/SHA256SUMS:4: WARNING: archived source "
-                         r"nytimes-2023-10-mexico-us-ties\.txt has been altered", line)
-               for line in problems(result)), result.warning_lines
-    assert any("NYTimes2023ties" in line and "cannot be checked" in line
-               for line in result.warning_lines)
+    assert any(
+        re.search(
+            r"sources/SHA256SUMS:4: WARNING: archived source "
+            r"nytimes-2023-10-mexico-us-ties\.txt has been altered",
+            line,
+        )
+        for line in problems(result)
+    ), result.warning_lines
+    assert any(
+        "NYTimes2023ties" in line and "cannot be checked" in line for line in result.warning_lines
+    )
     assert "Traceback" not in result.warnings
 
 
@@ -70,8 +76,9 @@ def test_missing_source_fails_naming_the_file(build, handbook_project: Path):
     (handbook_project / "sources" / "nytimes-2023-10-mexico-us-ties.txt").unlink()
     result = build(CHAPTER)
     assert result.status == 1
-    assert any("nytimes-2023-10-mexico-us-ties.txt is missing" in line
-               for line in problems(result)), result.warning_lines
+    assert any(
+        "nytimes-2023-10-mexico-us-ties.txt is missing" in line for line in problems(result)
+    ), result.warning_lines
 
 
 def test_non_utf8_source_fails_naming_the_file(build, handbook_project: Path):
@@ -81,34 +88,47 @@ def test_non_utf8_source_fails_naming_the_file(build, handbook_project: Path):
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     sums.write_text(re.sub(r"\w{64}(?=  nytimes)", digest, sums.read_text()))
     result = build(CHAPTER)
-    assert any("nytimes-2023-10-mexico-us-ties.txt is not UTF-8" in line
-               for line in problems(result)), result.warning_lines
+    assert any(
+        "nytimes-2023-10-mexico-us-ties.txt is not UTF-8" in line for line in problems(result)
+    ), result.warning_lines
 
 
 def test_unlisted_source_file_is_reported(build, handbook_project: Path):
     (handbook_project / "sources" / "stray.txt").write_text("text")
     result = build(CHAPTER)
-    assert any("stray.txt is in sources/ but not listed in SHA256SUMS" in line
-               for line in problems(result)), result.warning_lines
+    assert any(
+        "stray.txt is in sources/ but not listed in SHA256SUMS" in line for line in problems(result)
+    ), result.warning_lines
 
 
 def test_bibliography_entry_without_file_is_named(build, handbook_project: Path):
     bib = handbook_project / "references.bib"
-    bib.write_text(bib.read_text().replace(
-        "  file         = {sources/nytimes-2023-10-mexico-us-ties.txt},\n", ""))
+    bib.write_text(
+        bib.read_text().replace(
+            "  file         = {sources/nytimes-2023-10-mexico-us-ties.txt},\n", ""
+        )
+    )
     result = build(CHAPTER)
-    assert any(re.search(r"references\.bib:\d+: WARNING: NYTimes2023ties: no `file` field", line)
-               for line in problems(result)), result.warning_lines
+    assert any(
+        re.search(r"references\.bib:\d+: WARNING: NYTimes2023ties: no `file` field", line)
+        for line in problems(result)
+    ), result.warning_lines
 
 
 def test_malformed_bibliography_stops_with_one_located_line(handbook_project: Path):
     bib = handbook_project / "references.bib"
-    bib.write_text(bib.read_text().replace("title        = {Get Tougher", "title        = {Get {Tougher"))
+    bib.write_text(
+        bib.read_text().replace("title        = {Get Tougher", "title        = {Get {Tougher")
+    )
     (handbook_project / "docs" / "index.md").write_text(CHAPTER)
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "factcheck", "-W", "-q", "docs", "docs/_build"],
-        cwd=handbook_project, capture_output=True, text=True)
+        cwd=handbook_project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
-    assert re.search(r"references\.bib:47: ERROR: malformed bibliography: .*'\}' expected", result.stderr), \
-        result.stderr
+    assert re.search(
+        r"references\.bib:47: ERROR: malformed bibliography: .*'\}' expected", result.stderr
+    ), result.stderr

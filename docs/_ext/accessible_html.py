@@ -23,8 +23,9 @@ from sphinx.writers.html5 import HTML5Translator
 class AccessibleHTMLTranslator(HTML5Translator):
     def visit_title(self, node: nodes.title) -> None:
         if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
-            self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading",
-                                           **{"aria-level": "2"}))
+            self.body.append(
+                self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": "2"})
+            )
             self.body.append('<span class="caption-text">')
             self.context.append("</span></p>\n")
         else:

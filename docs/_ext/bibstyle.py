@@ -74,9 +74,11 @@ class AuthorYearOutletReferenceStyle(AuthorYearReferenceStyle):
 
     person: PersonStyle = dataclasses.field(default_factory=OutletPersonStyle)
     bracket_parenthetical: BracketStyle = dataclasses.field(
-        default_factory=lambda: BracketStyle(left="(", right=")"))
+        default_factory=lambda: BracketStyle(left="(", right=")")
+    )
     bracket_textual: BracketStyle = dataclasses.field(
-        default_factory=lambda: BracketStyle(left="(", right=")"))
+        default_factory=lambda: BracketStyle(left="(", right=")")
+    )
 
 
 class DisplayNameLabelStyle(BaseLabelStyle):
@@ -91,8 +93,11 @@ class DisplayNameSortingStyle(BaseSortingStyle):
     """Sort by the name a citation shows, then year, then title."""
 
     def sorting_key(self, entry: Any) -> tuple[str, str, str]:
-        return (display_name(entry).lower(), entry.fields.get("year", ""),
-                entry.fields.get("title", "").lower())
+        return (
+            display_name(entry).lower(),
+            entry.fields.get("year", ""),
+            entry.fields.get("title", "").lower(),
+        )
 
 
 class HandbookStyle(UnsrtStyle):
@@ -102,8 +107,11 @@ class HandbookStyle(UnsrtStyle):
     default_sorting_style = DisplayNameSortingStyle
 
     def get_misc_template(self, e: Any) -> Any:
-        lead = (sentence[self.format_names("author")] if e.persons.get("author")
-                else sentence[field("organization")])
+        lead = (
+            sentence[self.format_names("author")]
+            if e.persons.get("author")
+            else sentence[field("organization")]
+        )
         return toplevel[
             lead,
             sentence[field("title")],  # titles as printed, not re-cased
@@ -116,10 +124,12 @@ class HandbookStyle(UnsrtStyle):
 def register() -> None:
     """Register the styles with pybtex (idempotent)."""
     sphinxcontrib.bibtex.plugin.register_plugin(
-        "sphinxcontrib.bibtex.style.referencing", "author_year_outlet",
-        AuthorYearOutletReferenceStyle, force=True)
-    pybtex.plugin.register_plugin(
-        "pybtex.style.formatting", "handbook", HandbookStyle, force=True)
+        "sphinxcontrib.bibtex.style.referencing",
+        "author_year_outlet",
+        AuthorYearOutletReferenceStyle,
+        force=True,
+    )
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "handbook", HandbookStyle, force=True)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

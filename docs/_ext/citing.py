@@ -38,23 +38,31 @@ def page_citation(app: Sphinx, pagename: str, title: str) -> tuple[str, str]:
     """The plain author–date citation and the BibTeX entry of one page."""
     config = app.config
     year = citation_year()
-    url = (config.html_baseurl.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
-           if config.html_baseurl else app.builder.get_target_uri(pagename))
-    plain = (f"{config.author} ({year}). “{title}.” In {config.html_title}, "
-             f"version {config.version}. {url}")
-    bibtex = (f"@misc{{{bibtex_key(pagename, year)},\n"
-              f"  author       = {{{{{config.author}}}}},\n"
-              f"  title        = {{{title}}},\n"
-              f"  booktitle    = {{{config.html_title}}},\n"
-              f"  year         = {{{year}}},\n"
-              f"  version      = {{{config.version}}},\n"
-              f"  url          = {{{url}}},\n"
-              f"}}")
+    url = (
+        config.html_baseurl.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
+        if config.html_baseurl
+        else app.builder.get_target_uri(pagename)
+    )
+    plain = (
+        f"{config.author} ({year}). “{title}.” In {config.html_title}, "
+        f"version {config.version}. {url}"
+    )
+    bibtex = (
+        f"@misc{{{bibtex_key(pagename, year)},\n"
+        f"  author       = {{{{{config.author}}}}},\n"
+        f"  title        = {{{title}}},\n"
+        f"  booktitle    = {{{config.html_title}}},\n"
+        f"  year         = {{{year}}},\n"
+        f"  version      = {{{config.version}}},\n"
+        f"  url          = {{{url}}},\n"
+        f"}}"
+    )
     return plain, bibtex
 
 
-def add_citation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                 doctree: Any) -> None:
+def add_citation(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     if doctree is None or "body" not in context:
         return
     title = re.sub(r"<[^>]+>", "", context.get("title", "")) or app.config.project

@@ -36,8 +36,16 @@ FILES = (
     ("references.bib", "Bibliography (BibTeX)"),
     ("references.json", "Bibliography (CSL-JSON)"),
 )
-KEY_FIGURE_FIELDS = ("figure", "measures", "date", "passage", "source_key", "citation",
-                     "source_url", "permalink")
+KEY_FIGURE_FIELDS = (
+    "figure",
+    "measures",
+    "date",
+    "passage",
+    "source_key",
+    "citation",
+    "source_url",
+    "permalink",
+)
 
 
 def plain(text: str) -> str:
@@ -60,8 +68,10 @@ def csl_json(key: str, entry: Any) -> dict[str, Any]:
     fields = entry.fields
     record: dict[str, Any] = {
         "id": key,
-        "type": "article-newspaper" if "News" in fields.get("organization", "")
-        or "Times" in fields.get("organization", "") or "Republic" in fields.get("organization", "")
+        "type": "article-newspaper"
+        if "News" in fields.get("organization", "")
+        or "Times" in fields.get("organization", "")
+        or "Republic" in fields.get("organization", "")
         else "webpage",
         "title": plain(fields.get("title", "")),
         "container-title": plain(fields.get("organization", "")),
@@ -69,8 +79,10 @@ def csl_json(key: str, entry: Any) -> dict[str, Any]:
     }
     authors = entry.persons.get("author", [])
     if authors:
-        record["author"] = [{"family": " ".join(p.last_names),
-                             "given": " ".join(p.first_names + p.middle_names)} for p in authors]
+        record["author"] = [
+            {"family": " ".join(p.last_names), "given": " ".join(p.first_names + p.middle_names)}
+            for p in authors
+        ]
     date = fields.get("date", fields.get("year", ""))
     if date:
         record["issued"] = {"date-parts": [[int(part) for part in date.split("-")]]}
@@ -81,13 +93,19 @@ def csl_json(key: str, entry: Any) -> dict[str, Any]:
 
 def key_figure_rows(app: Sphinx) -> list[dict[str, str]]:
     """The rows of the key-figures page, from the fact check's verified findings."""
-    findings = getattr(app.env, "factcheck_findings", {}).get(app.config.exports_key_figures_page, [])
+    findings = getattr(app.env, "factcheck_findings", {}).get(
+        app.config.exports_key_figures_page, []
+    )
     entries = app.env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     page = app.builder.get_target_uri(app.config.exports_key_figures_page)
     rows: dict[tuple[int, str], dict[str, str]] = {}
     for finding in findings:
-        if str(finding.status) != "verified" or finding.evidence is None or finding.kind != "figure":
+        if (
+            str(finding.status) != "verified"
+            or finding.evidence is None
+            or finding.kind != "figure"
+        ):
             continue
         row = (finding.line, finding.sentence)
         if row in rows:
@@ -120,13 +138,16 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     writer.writerows(rows)
     (folder / "key-figures.csv").write_text(buffer.getvalue(), encoding="utf-8")
     (folder / "key-figures.json").write_text(
-        json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     entries = app.env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
     bibfile = Path(app.srcdir, app.config.bibtex_bibfiles[0])
     shutil.copyfile(bibfile, folder / "references.bib")
     (folder / "references.json").write_text(
         json.dumps([csl_json(k, e) for k, e in entries.items()], ensure_ascii=False, indent=2)
-        + "\n", encoding="utf-8")
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 class DownloadsDirective(SphinxDirective):
@@ -136,7 +157,9 @@ class DownloadsDirective(SphinxDirective):
         items = nodes.bullet_list()
         base = self.config.html_baseurl.rstrip("/") + "/" if self.config.html_baseurl else ""
         for name, label in FILES:
-            target = posixpath.relpath(f"{FOLDER}/{name}", posixpath.dirname(self.env.docname) or ".")
+            target = posixpath.relpath(
+                f"{FOLDER}/{name}", posixpath.dirname(self.env.docname) or "."
+            )
             node = nodes.reference(label, label, refuri=target, classes=["handbook-download"])
             node["online"] = f"{base}{FOLDER}/{name}"
             items += nodes.list_item("", nodes.paragraph("", "", node))

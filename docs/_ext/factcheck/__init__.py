@@ -35,9 +35,6 @@ from sphinx.util import logging
 from .builder import FactCheckBuilder
 from .charts import VerifiedChartDirective
 from .collect import collect_sentences
-from .records import Finding
-from .roles import HandbookOwnRole
-from .sources import Corpus, load_corpus
 from .evidence import (
     Claim,
     EvidenceIndex,
@@ -47,6 +44,9 @@ from .evidence import (
     mark_claims,
     visit_claim_html,
 )
+from .records import Finding
+from .roles import HandbookOwnRole
+from .sources import Corpus, load_corpus
 from .verify import check_sentence
 
 __version__ = "1.0"
@@ -89,7 +89,10 @@ def check_bibliography(app: Sphinx, config: Config) -> None:
         try:
             BibtexParser(encoding=config.bibtex_encoding).parse_file(str(path))
         except PybtexSyntaxError as error:
-            problem, location = f"malformed bibliography: {error}", f"{_relative(path)}:{error.lineno}"
+            problem, location = (
+                f"malformed bibliography: {error}",
+                f"{_relative(path)}:{error.lineno}",
+            )
         except (PybtexError, OSError, UnicodeDecodeError) as error:
             problem, location = f"unreadable bibliography: {error}", _relative(path)
         else:
@@ -101,13 +104,15 @@ def check_bibliography(app: Sphinx, config: Config) -> None:
 def load_sources(app: Sphinx) -> None:
     """Verify the archive and index the sources, once per build."""
     if not app.config.factcheck_manifest:
-        logger.warning("factcheck_manifest is not set: no source can be checked",
-                       type="factcheck", subtype="config")
+        logger.warning(
+            "factcheck_manifest is not set: no source can be checked",
+            type="factcheck",
+            subtype="config",
+        )
         return
     manifest = Path(app.confdir, app.config.factcheck_manifest).resolve()
     bibfile, entries = _bibliography(app.env)
-    corpus = load_corpus(manifest, bibfile,
-                         ((key, entry.fields) for key, entry in entries.items()))
+    corpus = load_corpus(manifest, bibfile, ((key, entry.fields) for key, entry in entries.items()))
     for problem in corpus.problems:
         path, _, line = problem.location.partition(":")
         location = f"{_relative(path)}:{line}" if line else _relative(path)
@@ -128,9 +133,14 @@ def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> 
             data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
-            logger.error("page is not UTF-8 (byte 0x%02x at offset %d)",
-                         data[error.start], error.start, location=f"{_relative(path)}:{line}",
-                         type="factcheck", subtype="encoding")
+            logger.error(
+                "page is not UTF-8 (byte 0x%02x at offset %d)",
+                data[error.start],
+                error.start,
+                location=f"{_relative(path)}:{line}",
+                type="factcheck",
+                subtype="encoding",
+            )
             bad = True
     if bad:
         raise SystemExit(2)
@@ -139,8 +149,11 @@ def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> 
 def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """Check one document as it is read; warn at file:line for each failure."""
     corpus = _corpora.get(app.env)
-    if corpus is None or not app.config.factcheck_enabled \
-            or app.env.docname in app.config.factcheck_skip_pages:
+    if (
+        corpus is None
+        or not app.config.factcheck_enabled
+        or app.env.docname in app.config.factcheck_skip_pages
+    ):
         return
     env = app.env
     docname = env.docname
@@ -162,9 +175,14 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
     _findings(env)[docname] = findings
     for finding in findings:
         if finding.status.failed:
-            logger.warning("[%s] %s", finding.status, finding.message,
-                           location=(docname, finding.line), type="factcheck",
-                           subtype=str(finding.status))
+            logger.warning(
+                "[%s] %s",
+                finding.status,
+                finding.message,
+                location=(docname, finding.line),
+                type="factcheck",
+                subtype=str(finding.status),
+            )
 
 
 def _findings(env: BuildEnvironment) -> dict[str, list[Finding]]:
@@ -177,8 +195,9 @@ def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     _findings(env).pop(docname, None)
 
 
-def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-               other: BuildEnvironment) -> None:
+def merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
     mine, theirs = _findings(env), _findings(other)
     for docname in docnames:
         if docname in theirs:
@@ -209,8 +228,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", check_doctree)
     app.connect("env-purge-doc", purge_doc)
     app.connect("env-merge-info", merge_info)
-    return {"version": __version__, "parallel_read_safe": True,
-            "parallel_write_safe": True, "env_version": _code_version()}
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": _code_version(),
+    }
 
 
 def _code_version() -> int:

@@ -31,7 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .collect import Sentence, figures_of
 from .quotations import find_quotations
-from .records import Status
+from .records import ClaimKind, Status
 from .verify import check_sentence
 
 logger = logging.getLogger(__name__)
@@ -67,8 +67,9 @@ class VerifiedChartDirective(SphinxDirective):
         try:
             bars = [Bar(line) for line in self.content if line.strip()]
         except ValueError as error:
-            logger.warning("verified-chart: %s", error, location=location,
-                           type="factcheck", subtype="chart")
+            logger.warning(
+                "verified-chart: %s", error, location=location, type="factcheck", subtype="chart"
+            )
             return []
         corpus = corpus_of(self.env)
         if corpus is None:
@@ -77,8 +78,15 @@ class VerifiedChartDirective(SphinxDirective):
         for bar in bars:
             problem = self._unverified(bar, corpus, entries)
             if problem:
-                logger.warning("[unsupported] chart %r, bar %r: %s", title, bar.label, problem,
-                               location=location, type="factcheck", subtype="chart")
+                logger.warning(
+                    "[unsupported] chart %r, bar %r: %s",
+                    title,
+                    bar.label,
+                    problem,
+                    location=location,
+                    type="factcheck",
+                    subtype="chart",
+                )
                 return []
             if bar.key in corpus.sources:
                 self.env.note_dependency(str(corpus.sources[bar.key].path))
@@ -97,15 +105,25 @@ class VerifiedChartDirective(SphinxDirective):
         return [figure]
 
     def _unverified(self, bar: Bar, corpus: object, entries: dict) -> str:
-        sentence = Sentence(self.lineno, bar.claim, (bar.key,), tuple(figures_of(bar.claim)),
-                            tuple(find_quotations(bar.claim)), ())
+        sentence = Sentence(
+            self.lineno,
+            bar.claim,
+            (bar.key,),
+            tuple(figures_of(bar.claim)),
+            tuple(find_quotations(bar.claim)),
+            (),
+        )
         findings = check_sentence(self.env.docname, sentence, corpus, entries)  # type: ignore[arg-type]
         failed = [f.message for f in findings if f.status.failed]
         if failed:
             return failed[0]
-        verified = {f for f, finding in zip(sentence.figures, findings[-len(sentence.figures):])
-                    if finding.status is Status.VERIFIED} if sentence.figures else set()
-        if not any(getattr(f, "value", None) == bar.value for f in verified):
+        figure_findings = [f for f in findings if f.kind is ClaimKind.FIGURE]
+        verified = [
+            figure
+            for figure, finding in zip(sentence.figures, figure_findings, strict=True)
+            if finding.status is Status.VERIFIED
+        ]
+        if not any(figure.value == bar.value for figure in verified):
             return f"the value {_plain(bar.value)} is not a verified figure of its claim"
         return ""
 
@@ -115,8 +133,11 @@ class VerifiedChartDirective(SphinxDirective):
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        digest = hashlib.sha256(repr((title, [(b.label, str(b.value)) for b in bars],
-                                      self.options.get("unit", ""))).encode()).hexdigest()[:12]
+        digest = hashlib.sha256(
+            repr(
+                (title, [(b.label, str(b.value)) for b in bars], self.options.get("unit", ""))
+            ).encode()
+        ).hexdigest()[:12]
         name = f"chart-{digest}"
         folder = Path(self.env.srcdir, CHART_FOLDER)
         folder.mkdir(parents=True, exist_ok=True)
@@ -134,8 +155,10 @@ class VerifiedChartDirective(SphinxDirective):
         figure.tight_layout()
         os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
         figure.savefig(folder / f"{name}.png", metadata={"Software": None})
-        figure.savefig(folder / f"{name}.pdf", metadata={"CreationDate": None, "Creator": None,
-                                                         "Producer": None})
+        figure.savefig(
+            folder / f"{name}.pdf",
+            metadata={"CreationDate": None, "Creator": None, "Producer": None},
+        )
         plt.close(figure)
         return name
 

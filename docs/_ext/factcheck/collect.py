@@ -29,9 +29,21 @@ PARENTHETICAL_ROLES = frozenset({"p", "ps", "year", "yearpar", "label", "labelpa
 
 #: Nodes whose text is not running text to be checked.
 SKIPPED = (
-    nodes.literal_block, nodes.doctest_block, nodes.comment, nodes.raw, nodes.footnote,
-    nodes.citation, nodes.title, nodes.subtitle, nodes.rubric, nodes.term, nodes.field_name,
-    nodes.substitution_definition, nodes.target, nodes.system_message, nodes.line_block,
+    nodes.literal_block,
+    nodes.doctest_block,
+    nodes.comment,
+    nodes.raw,
+    nodes.footnote,
+    nodes.citation,
+    nodes.title,
+    nodes.subtitle,
+    nodes.rubric,
+    nodes.term,
+    nodes.field_name,
+    nodes.substitution_definition,
+    nodes.target,
+    nodes.system_message,
+    nodes.line_block,
 )
 
 
@@ -213,7 +225,9 @@ def _sentences_of(block: _Block, line: int, split: bool) -> Iterator[Sentence]:
             for offset, t, reason in block.exemptions
             if start <= offset < end
         ]
-        bad_mark = unterminated if unterminated is not None and start <= unterminated < end else None
+        bad_mark = (
+            unterminated if unterminated is not None and start <= unterminated < end else None
+        )
         if not (figures or in_sentence or exemptions or bad_mark is not None):
             continue
         yield Sentence(

@@ -78,9 +78,11 @@ def text_fragment(source_text: str, start: int, end: int) -> str:
     >>> text_fragment("One. Nearly 110,000 people died last year of drug overdoses. Two.", 5, 19)
     '#:~:text=Nearly%20110%2C000%20people%20died,last%20year%20of%20drug%20overdoses'
     """
-    sentence = next(((s, e) for s, e in split_sentences(source_text, hard_breaks=True)
-                     if s <= start < e), (start, end))
-    words = [w.strip("\"“”'‘’()") for w in source_text[sentence[0]:sentence[1]].split()]
+    sentence = next(
+        ((s, e) for s, e in split_sentences(source_text, hard_breaks=True) if s <= start < e),
+        (start, end),
+    )
+    words = [w.strip("\"“”'‘’()") for w in source_text[sentence[0] : sentence[1]].split()]
     words = [w for w in words if w]
     words[-1] = words[-1].rstrip(".,;:!?") if words else ""
 
@@ -106,21 +108,30 @@ def mark_claims(
     text_nodes = blocks.setdefault(id(sentence.text_nodes), list(sentence.text_nodes))
     marked = list(findings)
     order = sorted(
-        (i for i, f in enumerate(findings)
-         if f.status is Status.VERIFIED and f.evidence is not None and f.span),
-        key=lambda i: findings[i].span[0], reverse=True)  # type: ignore[index]
+        (
+            i
+            for i, f in enumerate(findings)
+            if f.status is Status.VERIFIED and f.evidence is not None and f.span
+        ),
+        key=lambda i: findings[i].span[0],
+        reverse=True,
+    )  # type: ignore[index]
     for index in order:
         finding = findings[index]
         evidence = finding.evidence
         assert evidence is not None and finding.span is not None
         anchor = claim_id(finding.text, used_ids)
         node = Claim(
-            "", classes=["fc-claim"],
+            "",
+            classes=["fc-claim"],
             claim_id=anchor,
             evidence=evidence_id(evidence.key, evidence.passage_start),
             key=evidence.key,
             passage=evidence.passage,
-            highlight=(evidence.start - evidence.passage_start, evidence.end - evidence.passage_start),
+            highlight=(
+                evidence.start - evidence.passage_start,
+                evidence.end - evidence.passage_start,
+            ),
             source=short_citation(evidence.key, entries.get(evidence.key)),
         )
         if _wrap(text_nodes, *finding.span, node):
@@ -139,15 +150,19 @@ def short_citation(key: str, entry: Any) -> str:
     return f"{display_name(entry) or key} ({date}), “{title}”"
 
 
-def _wrap(text_nodes: list[tuple[int, nodes.Text]], start: int, end: int,
-          node: nodes.Element) -> bool:
+def _wrap(
+    text_nodes: list[tuple[int, nodes.Text]], start: int, end: int, node: nodes.Element
+) -> bool:
     """Wrap the text between two block offsets in ``node``, if one text node holds it."""
     for index, (offset, text_node) in enumerate(text_nodes):
         text = str(text_node)
         if not (offset <= start and end <= offset + len(text)) or text_node.parent is None:
             continue
-        before, inside, after = (text[: start - offset], text[start - offset: end - offset],
-                                 text[end - offset:])
+        before, inside, after = (
+            text[: start - offset],
+            text[start - offset : end - offset],
+            text[end - offset :],
+        )
         inner = nodes.Text(inside)
         node += inner
         replacement: list[nodes.Node] = []
@@ -161,12 +176,13 @@ def _wrap(text_nodes: list[tuple[int, nodes.Text]], start: int, end: int,
             replacement.append(nodes.Text(after))
             entries.append((end, replacement[-1]))  # type: ignore[arg-type]
         text_node.parent.replace(text_node, replacement)
-        text_nodes[index:index + 1] = entries
+        text_nodes[index : index + 1] = entries
         return True
     return False
 
 
 # -- HTML ----------------------------------------------------------------------
+
 
 def visit_claim_html(translator: Any, node: Claim) -> None:
     builder = translator.builder
@@ -176,11 +192,13 @@ def visit_claim_html(translator: Any, node: Claim) -> None:
         href = builder.get_relative_uri(builder.current_docname, page) + "#" + node["evidence"]
         translator.body.append(
             f'<span class="fc-claim-wrap"><a class="fc-claim" id="{cid}" href="{href}" '
-            f'aria-describedby="{cid}-tip">')
+            f'aria-describedby="{cid}-tip">'
+        )
     else:
         translator.body.append(
             f'<span class="fc-claim-wrap"><span class="fc-claim" id="{cid}" tabindex="0" '
-            f'aria-describedby="{cid}-tip">')
+            f'aria-describedby="{cid}-tip">'
+        )
 
 
 def depart_claim_html(translator: Any, node: Claim) -> None:
@@ -190,16 +208,24 @@ def depart_claim_html(translator: Any, node: Claim) -> None:
     passage, (start, end) = node["passage"], node["highlight"]
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
-    shown = (("…" if first else "") + html.escape(passage[first:start]) + "<mark>"
-             + html.escape(passage[start:end]) + "</mark>" + html.escape(passage[end:last])
-             + ("…" if last < len(passage) else ""))
+    shown = (
+        ("…" if first else "")
+        + html.escape(passage[first:start])
+        + "<mark>"
+        + html.escape(passage[start:end])
+        + "</mark>"
+        + html.escape(passage[end:last])
+        + ("…" if last < len(passage) else "")
+    )
     translator.body.append(
         f'{closing}<span class="fc-tip" role="tooltip" id="{node["claim_id"]}-tip">'
         f'<span class="fc-tip-passage">{shown}</span>'
-        f'<span class="fc-tip-source">{html.escape(node["source"])}</span></span></span>')
+        f'<span class="fc-tip-source">{html.escape(node["source"])}</span></span></span>'
+    )
 
 
 # -- The Evidence appendix -----------------------------------------------------
+
 
 class EvidenceIndexDirective(SphinxDirective):
     """``{evidence-index}``: every source passage the handbook relies on."""
@@ -221,7 +247,9 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     corpus = corpus_of(env)
     _, entries = _bibliography(env)
     html_links = app.builder.format == "html"
-    by_passage: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    by_passage: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for findings in _findings(env).values():
         for finding in findings:
             if finding.status is Status.VERIFIED and finding.evidence is not None:
@@ -240,26 +268,41 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
             position = start
             for hl_start, hl_end in _merged((f.evidence.start, f.evidence.end) for f in findings):  # type: ignore[union-attr]
                 text += nodes.Text(source_text[position:hl_start] if source_text else "")
-                text += nodes.inline(source_text[hl_start:hl_end], source_text[hl_start:hl_end],
-                                     classes=["fc-highlight"])
+                text += nodes.inline(
+                    source_text[hl_start:hl_end],
+                    source_text[hl_start:hl_end],
+                    classes=["fc-highlight"],
+                )
                 position = hl_end
-            text += nodes.Text(source_text[position:end] if source_text else findings[0].evidence.passage)  # type: ignore[union-attr]
+            text += nodes.Text(
+                source_text[position:end] if source_text else findings[0].evidence.passage
+            )  # type: ignore[union-attr]
             box += text
             meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
             for number, finding in enumerate(sorted(findings, key=lambda f: (f.docname, f.line))):
                 if number:
                     meta += nodes.Text("; ")
-                title = env.titles[finding.docname].astext() if finding.docname in env.titles else finding.docname
+                title = (
+                    env.titles[finding.docname].astext()
+                    if finding.docname in env.titles
+                    else finding.docname
+                )
                 label = f"{title}: “{finding.text}”"
                 if html_links and finding.anchor:
-                    uri = app.builder.get_relative_uri(docname, finding.docname) + "#" + finding.anchor
+                    uri = (
+                        app.builder.get_relative_uri(docname, finding.docname)
+                        + "#"
+                        + finding.anchor
+                    )
                     meta += nodes.reference(label, label, refuri=uri, internal=True)
                 else:
                     meta += nodes.Text(label)
             if url and source_text:
                 meta += nodes.Text(". ")
-                link = url + text_fragment(source_text, *next(
-                    (f.evidence.start, f.evidence.end) for f in findings if f.evidence))
+                link = url + text_fragment(
+                    source_text,
+                    *next((f.evidence.start, f.evidence.end) for f in findings if f.evidence),
+                )
                 meta += nodes.reference("", "Open the original at this passage", refuri=link)
             box += meta
             content.append(box)

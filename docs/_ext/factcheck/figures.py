@@ -167,9 +167,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
-            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
-            ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
             ("December", "Dec"),
         ],
         start=1,
@@ -183,28 +191,63 @@ WEEKDAYS = {
     )
 }
 UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {
-    "hundred": Decimal(100), "thousand": Decimal(1000), "million": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12,
+    "hundred": Decimal(100),
+    "thousand": Decimal(1000),
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
 }
 QUALIFIERS = {
-    "nearly": Qualifier.BELOW, "almost": Qualifier.BELOW, "just under": Qualifier.BELOW,
-    "fewer than": Qualifier.BELOW, "less than": Qualifier.BELOW, "up to": Qualifier.BELOW,
-    "more than": Qualifier.ABOVE, "over": Qualifier.ABOVE, "at least": Qualifier.ABOVE,
-    "just over": Qualifier.ABOVE, "upwards of": Qualifier.ABOVE, "above": Qualifier.ABOVE,
-    "roughly": Qualifier.ABOUT, "about": Qualifier.ABOUT, "around": Qualifier.ABOUT,
-    "approximately": Qualifier.ABOUT, "an estimated": Qualifier.ABOUT,
+    "nearly": Qualifier.BELOW,
+    "almost": Qualifier.BELOW,
+    "just under": Qualifier.BELOW,
+    "fewer than": Qualifier.BELOW,
+    "less than": Qualifier.BELOW,
+    "up to": Qualifier.BELOW,
+    "more than": Qualifier.ABOVE,
+    "over": Qualifier.ABOVE,
+    "at least": Qualifier.ABOVE,
+    "just over": Qualifier.ABOVE,
+    "upwards of": Qualifier.ABOVE,
+    "above": Qualifier.ABOVE,
+    "roughly": Qualifier.ABOUT,
+    "about": Qualifier.ABOUT,
+    "around": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+    "an estimated": Qualifier.ABOUT,
     "some": Qualifier.ABOUT,
 }
 
@@ -277,8 +320,9 @@ def stem(word: str) -> str:
     return re.sub(r"[^a-záéíóúñü]", "", word.lower())[:4]
 
 
-def context_words(text: str, start: int, end: int,
-                  window: int | None = CONTEXT_WORDS) -> frozenset[str]:
+def context_words(
+    text: str, start: int, end: int, window: int | None = CONTEXT_WORDS
+) -> frozenset[str]:
     """The stems of the distinctive words near ``text[start:end]``.
 
     Like the prefix and suffix of a W3C TextQuoteSelector, the context tells
@@ -298,8 +342,13 @@ def context_words(text: str, start: int, end: int,
     words = set()
     for word in before + after:
         plain = re.sub(r"[^a-záéíóúñü]", "", word.lower())
-        if len(plain) >= 4 and plain not in _STOP_WORDS and plain not in UNITS \
-                and plain not in TEENS and plain not in TENS:
+        if (
+            len(plain) >= 4
+            and plain not in _STOP_WORDS
+            and plain not in UNITS
+            and plain not in TEENS
+            and plain not in TENS
+        ):
             words.add(stem(plain))
     return frozenset(words)
 
@@ -318,26 +367,58 @@ def _resolved_relative_time(
         if which == "past":
             continue  # "over the past year": a span, not a calendar year
         offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
-        found.append(Figure(Kind.YEAR, published.year + offset, Qualifier.EXACT,
-                            match.group(0), *match.span(), True))
+        found.append(
+            Figure(
+                Kind.YEAR,
+                published.year + offset,
+                Qualifier.EXACT,
+                match.group(0),
+                *match.span(),
+                True,
+            )
+        )
     if published.month is not None:
         for match in _RELATIVE_MONTH.finditer(text):
             offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
             year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
-            found.append(Figure(Kind.MONTH, (year, month + 1), Qualifier.EXACT,
-                                match.group(0), *match.span(), True))
+            found.append(
+                Figure(
+                    Kind.MONTH,
+                    (year, month + 1),
+                    Qualifier.EXACT,
+                    match.group(0),
+                    *match.span(),
+                    True,
+                )
+            )
         for match in _BARE_MONTH.finditer(text):
             if free(*match.span()):
                 month = MONTHS[match["m"]]
-                found.append(Figure(Kind.MONTH, (_year_of(month, published), month),
-                                    Qualifier.EXACT, match.group(0), *match.span(), True))
+                found.append(
+                    Figure(
+                        Kind.MONTH,
+                        (_year_of(month, published), month),
+                        Qualifier.EXACT,
+                        match.group(0),
+                        *match.span(),
+                        True,
+                    )
+                )
     if published.day is not None:
         day = datetime.date(published.year, published.month or 1, published.day)
         for match in _WEEKDAY.finditer(text):
             back = (day.weekday() - WEEKDAYS[match["day"]]) % 7
             date = day - datetime.timedelta(days=back)
-            found.append(Figure(Kind.DATE, (date.year, date.month, date.day), Qualifier.EXACT,
-                                match.group(0), *match.span(), True))
+            found.append(
+                Figure(
+                    Kind.DATE,
+                    (date.year, date.month, date.day),
+                    Qualifier.EXACT,
+                    match.group(0),
+                    *match.span(),
+                    True,
+                )
+            )
     return found
 
 
@@ -365,7 +446,7 @@ def _scaled(number: str, scale: str) -> Decimal:
 
 
 def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
-    match = _QUALIFIER.search(text[max(0, start - 20):start])
+    match = _QUALIFIER.search(text[max(0, start - 20) : start])
     if not match:
         return Qualifier.EXACT, start
     return QUALIFIERS[match["q"].lower()], start - (len(match.group(0)))
@@ -378,9 +459,12 @@ def _year_of(month: int, published: PublicationDate) -> int:
     return published.year
 
 
-def extract_figures(text: str, published: PublicationDate | None = None,
-                    context: int | None = CONTEXT_WORDS,
-                    near: int | None = CONTEXT_WORDS) -> list[Figure]:
+def extract_figures(
+    text: str,
+    published: PublicationDate | None = None,
+    context: int | None = CONTEXT_WORDS,
+    near: int | None = CONTEXT_WORDS,
+) -> list[Figure]:
     """Every figure in ``text``, in order of position.
 
     Each figure records the words around it: ``near`` words on each side
@@ -422,8 +506,12 @@ def extract_figures(text: str, published: PublicationDate | None = None,
                 year, derived = _year_of(month, published), True
             add(Kind.DATE, (year, month, day), start, end, derived)
         elif group == "my":
-            add(Kind.MONTH, (int(match["my_y"]), MONTHS[match["my_m"].rstrip(".").rstrip(",")]),
-                start, end)
+            add(
+                Kind.MONTH,
+                (int(match["my_y"]), MONTHS[match["my_m"].rstrip(".").rstrip(",")]),
+                start,
+                end,
+            )
         elif group == "range":
             first, last = match["range_a"], match["range_b"]
             last_year = int(last) if len(last) == 4 else int(first[:2] + last)
@@ -441,8 +529,12 @@ def extract_figures(text: str, published: PublicationDate | None = None,
         elif group == "pct":
             add(Kind.PERCENT, _number(match["pct_n"]), start, end)
         elif group == "ratio":
-            add(Kind.RATIO, (int(_number(match["ratio_a"])), int(_number(match["ratio_b"]))),
-                start, end)
+            add(
+                Kind.RATIO,
+                (int(_number(match["ratio_a"])), int(_number(match["ratio_b"]))),
+                start,
+                end,
+            )
         elif group == "dozen":
             add(Kind.NUMBER, _number(match["dozen_a"]) * 12, start, end)
         elif group == "num":

@@ -35,7 +35,7 @@ PASSAGE_SENTENCES = 3
 #: How many characters of the source an insertion in [brackets] may stand for.
 INSERTION_WIDTH = 40
 
-_OPENING = "“\""
+_OPENING = '“"'
 
 
 class Quotation(NamedTuple):
@@ -81,7 +81,7 @@ def find_quotations(text: str) -> list[Quotation]:
         closing = _closing_mark(text, opening)
         if closing < 0:
             raise UnterminatedQuotation(opening)
-        quotations.append(Quotation(text[opening + 1:closing], opening, closing + 1))
+        quotations.append(Quotation(text[opening + 1 : closing], opening, closing + 1))
         position = closing + 1
 
 

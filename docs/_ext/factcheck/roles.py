@@ -24,7 +24,8 @@ class HandbookOwnRole(SphinxRole):
         has_reason, text, reason = split_explicit_title(self.text)
         if not has_reason or not reason.strip():
             message = self.inliner.reporter.error(
-                "handbook-own needs a reason: {handbook-own}`figure <reason>`", line=self.lineno)
+                "handbook-own needs a reason: {handbook-own}`figure <reason>`", line=self.lineno
+            )
             return [self.inliner.problematic(self.rawtext, self.rawtext, message)], [message]
         explanation = f"the handbook's own figure: {reason.strip()}"
         node = nodes.inline("", "", classes=["handbook-own"], reason=reason.strip())

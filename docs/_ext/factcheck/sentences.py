@@ -66,7 +66,7 @@ def split_sentences(
         if any(start < end - 1 < stop - 1 for start, stop in protected):
             continue
         stop = match.start()
-        if text[stop - 1: stop] == "." and _is_abbreviation(text, stop):
+        if text[stop - 1 : stop] == "." and _is_abbreviation(text, stop):
             # "U.S." followed by a capital is usually mid-sentence ("U.S. Border Patrol").
             continue
         cuts.append(end)

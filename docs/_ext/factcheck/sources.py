@@ -57,8 +57,12 @@ def read_manifest(manifest: Path) -> tuple[dict[Path, ManifestEntry], list[Probl
             continue
         match = _MANIFEST_LINE.fullmatch(line.strip())
         if not match:
-            problems.append(Problem(f"{manifest}:{number}",
-                                    'malformed manifest line (expected "<sha256>  <file name>")'))
+            problems.append(
+                Problem(
+                    f"{manifest}:{number}",
+                    'malformed manifest line (expected "<sha256>  <file name>")',
+                )
+            )
             continue
         path = (manifest.parent / match["name"]).resolve()
         entries[path] = ManifestEntry(path, match["digest"], number)
@@ -78,20 +82,31 @@ def verify_archive(manifest: Path) -> tuple[dict[Path, str], list[Problem]]:
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest != entry.digest:
-            problems.append(Problem(
-                where, f"archived source {entry.path.name} has been altered "
-                f"(SHA-256 {digest[:12]}…, manifest says {entry.digest[:12]}…)"))
+            problems.append(
+                Problem(
+                    where,
+                    f"archived source {entry.path.name} has been altered "
+                    f"(SHA-256 {digest[:12]}…, manifest says {entry.digest[:12]}…)",
+                )
+            )
             continue
         try:
             texts[entry.path] = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            problems.append(Problem(where, f"archived source {entry.path.name} is not UTF-8 "
-                                    f"(byte {error.start})"))
+            problems.append(
+                Problem(
+                    where, f"archived source {entry.path.name} is not UTF-8 (byte {error.start})"
+                )
+            )
     listed = set(entries)
     for path in sorted(manifest.parent.glob("*.txt")):
         if path.resolve() not in listed:
-            problems.append(Problem(str(path), f"{path.name} is in {manifest.parent.name}/ "
-                                    f"but not listed in {manifest.name}"))
+            problems.append(
+                Problem(
+                    str(path),
+                    f"{path.name} is in {manifest.parent.name}/ but not listed in {manifest.name}",
+                )
+            )
     return texts, problems
 
 
@@ -137,8 +152,10 @@ class Source:
 
     def window(self, sentence: int) -> range:
         """The sentences that may share a passage with ``sentence``."""
-        return range(max(0, sentence - PASSAGE_SENTENCES + 1),
-                     min(len(self.sentences), sentence + PASSAGE_SENTENCES))
+        return range(
+            max(0, sentence - PASSAGE_SENTENCES + 1),
+            min(len(self.sentences), sentence + PASSAGE_SENTENCES),
+        )
 
 
 def _common_stems(text: str, sentences: list[tuple[int, int]]) -> frozenset[str]:
@@ -182,12 +199,16 @@ def load_corpus(
         if path not in texts:
             unusable[key] = f"its archived source {fields['file']} is missing, altered or unlisted"
             if not path.exists():
-                problems.append(Problem(where, f"{key}: archived source {fields['file']} "
-                                        "does not exist"))
-            elif all(p.location.split(":")[0] != str(manifest) or path.name not in p.message
-                      for p in problems):
-                problems.append(Problem(where, f"{key}: {fields['file']} is not listed in "
-                                        f"{manifest.name}"))
+                problems.append(
+                    Problem(where, f"{key}: archived source {fields['file']} does not exist")
+                )
+            elif all(
+                p.location.split(":")[0] != str(manifest) or path.name not in p.message
+                for p in problems
+            ):
+                problems.append(
+                    Problem(where, f"{key}: {fields['file']} is not listed in {manifest.name}")
+                )
             continue
         try:
             published = PublicationDate.parse(fields.get("date", fields.get("year", "")))

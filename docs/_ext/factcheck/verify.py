@@ -29,8 +29,9 @@ from .sources import Corpus, Occurrence, Source
 SHOWN = 240
 
 
-def check_sentences(docname: str, sentences: Iterable[Sentence], corpus: Corpus,
-                    known_keys: Mapping[str, object]) -> list[Finding]:
+def check_sentences(
+    docname: str, sentences: Iterable[Sentence], corpus: Corpus, known_keys: Mapping[str, object]
+) -> list[Finding]:
     """Check every sentence of one document; return one finding per claim."""
     findings: list[Finding] = []
     for sentence in sentences:
@@ -38,45 +39,93 @@ def check_sentences(docname: str, sentences: Iterable[Sentence], corpus: Corpus,
     return findings
 
 
-def check_sentence(docname: str, sentence: Sentence, corpus: Corpus,
-                   known_keys: Mapping[str, object]) -> list[Finding]:
+def check_sentence(
+    docname: str, sentence: Sentence, corpus: Corpus, known_keys: Mapping[str, object]
+) -> list[Finding]:
     findings: list[Finding] = []
 
-    def finding(kind: ClaimKind, text: str, status: Status, message: str,
-                evidence: Evidence | None = None, detail: str = "",
-                line: int | None = None) -> None:
-        findings.append(Finding(docname, line or sentence.line, kind, text, sentence.keys,
-                                status, message, sentence.text, evidence, detail))
+    def finding(
+        kind: ClaimKind,
+        text: str,
+        status: Status,
+        message: str,
+        evidence: Evidence | None = None,
+        detail: str = "",
+        line: int | None = None,
+    ) -> None:
+        findings.append(
+            Finding(
+                docname,
+                line or sentence.line,
+                kind,
+                text,
+                sentence.keys,
+                status,
+                message,
+                sentence.text,
+                evidence,
+                detail,
+            )
+        )
 
     for exemption in sentence.exemptions:
-        finding(ClaimKind.FIGURE, exemption.text, Status.HANDBOOK_OWN,
-                f"the handbook's own figure: {exemption.reason}", line=exemption.line)
+        finding(
+            ClaimKind.FIGURE,
+            exemption.text,
+            Status.HANDBOOK_OWN,
+            f"the handbook's own figure: {exemption.reason}",
+            line=exemption.line,
+        )
     if sentence.unterminated is not None:
-        finding(ClaimKind.QUOTATION, sentence.text, Status.UNTERMINATED,
-                "quotation mark opens a quotation that never closes")
+        finding(
+            ClaimKind.QUOTATION,
+            sentence.text,
+            Status.UNTERMINATED,
+            "quotation mark opens a quotation that never closes",
+        )
 
     sources: list[Source] = []
     for key in sentence.keys:
         if key in corpus.sources:
             sources.append(corpus.sources[key])
         elif key in corpus.unusable:
-            finding(ClaimKind.CITATION, key, Status.BAD_CITATION,
-                    f"cited key {key!r} cannot be checked: {corpus.unusable[key]}")
+            finding(
+                ClaimKind.CITATION,
+                key,
+                Status.BAD_CITATION,
+                f"cited key {key!r} cannot be checked: {corpus.unusable[key]}",
+            )
         elif key not in known_keys:
-            finding(ClaimKind.CITATION, key, Status.BAD_CITATION,
-                    f"cited key {key!r} is not in the bibliography")
+            finding(
+                ClaimKind.CITATION,
+                key,
+                Status.BAD_CITATION,
+                f"cited key {key!r} is not in the bibliography",
+            )
         else:
-            finding(ClaimKind.CITATION, key, Status.BAD_CITATION,
-                    f"cited key {key!r} has no archived source")
+            finding(
+                ClaimKind.CITATION,
+                key,
+                Status.BAD_CITATION,
+                f"cited key {key!r} has no archived source",
+            )
 
     if not sentence.keys:
         for figure in sentence.figures:
-            finding(ClaimKind.FIGURE, figure.text, Status.UNCITED,
-                    f"uncited figure {figure.text!r}: the sentence cites no source",
-                    detail=_detail(figure))
+            finding(
+                ClaimKind.FIGURE,
+                figure.text,
+                Status.UNCITED,
+                f"uncited figure {figure.text!r}: the sentence cites no source",
+                detail=_detail(figure),
+            )
         for quotation in sentence.quotations:
-            finding(ClaimKind.QUOTATION, quotation.text, Status.UNCITED,
-                    f"uncited quotation “{quotation.text}”: the sentence cites no source")
+            finding(
+                ClaimKind.QUOTATION,
+                quotation.text,
+                Status.UNCITED,
+                f"uncited quotation “{quotation.text}”: the sentence cites no source",
+            )
         return findings
 
     for quotation in sentence.quotations:
@@ -84,20 +133,32 @@ def check_sentence(docname: str, sentence: Sentence, corpus: Corpus,
         findings.append(checked._replace(span=(quotation.start, quotation.end)))
     if sentence.figures:
         checked_figures = _check_figures(docname, sentence, sources)
-        findings.extend(f._replace(span=(figure.start, figure.end))
-                        for f, figure in zip(checked_figures, sentence.figures, strict=True))
+        findings.extend(
+            f._replace(span=(figure.start, figure.end))
+            for f, figure in zip(checked_figures, sentence.figures, strict=True)
+        )
     return findings
 
 
 def _detail(figure: Figure) -> str:
-    return figure.describe()[len(figure.text) + 2:-1]
+    return figure.describe()[len(figure.text) + 2 : -1]
 
 
-def _check_quotation(docname: str, sentence: Sentence, quotation: str,
-                     sources: list[Source]) -> Finding:
+def _check_quotation(
+    docname: str, sentence: Sentence, quotation: str, sources: list[Source]
+) -> Finding:
     def result(status: Status, message: str, evidence: Evidence | None = None) -> Finding:
-        return Finding(docname, sentence.line, ClaimKind.QUOTATION, quotation, sentence.keys,
-                       status, message, sentence.text, evidence)
+        return Finding(
+            docname,
+            sentence.line,
+            ClaimKind.QUOTATION,
+            quotation,
+            sentence.keys,
+            status,
+            message,
+            sentence.text,
+            evidence,
+        )
 
     for source in sources:
         match = source.passages.find(quotation)
@@ -105,17 +166,23 @@ def _check_quotation(docname: str, sentence: Sentence, quotation: str,
             first = source.sentence_at(match.start)
             last = source.sentence_at(max(match.start, match.end - 1))
             start, end = source.passage(first, last)
-            return result(Status.VERIFIED, f"found in {source.key}",
-                          Evidence(source.key, start, end, source.text[start:end],
-                                   match.start, match.end))
+            return result(
+                Status.VERIFIED,
+                f"found in {source.key}",
+                Evidence(source.key, start, end, source.text[start:end], match.start, match.end),
+            )
     if not sources:
-        return result(Status.MISQUOTED, f"quotation “{quotation}” cannot be checked: "
-                      "no usable source is cited")
+        return result(
+            Status.MISQUOTED,
+            f"quotation “{quotation}” cannot be checked: no usable source is cited",
+        )
     key, passage = _closest_to_quotation(quotation, sources)
-    return result(Status.MISQUOTED,
-                  f"quotation “{_shorten(quotation)}” is not verbatim in "
-                  f"{', '.join(s.key for s in sources)}; closest passage in {key}: "
-                  f"“{_shorten(passage)}”")
+    return result(
+        Status.MISQUOTED,
+        f"quotation “{_shorten(quotation)}” is not verbatim in "
+        f"{', '.join(s.key for s in sources)}; closest passage in {key}: "
+        f"“{_shorten(passage)}”",
+    )
 
 
 def _check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> list[Finding]:
@@ -141,22 +208,45 @@ def _check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> l
             message = f"{figure.text!r} found in {source.key} as {found.text!r}"
             if count < len(figures):
                 message += " (other figures of the sentence are not in this passage)"
-            findings.append(Finding(docname, sentence.line, ClaimKind.FIGURE, figure.text,
-                                    sentence.keys, Status.VERIFIED, message, sentence.text,
-                                    evidence._replace(start=found.start, end=found.end),
-                                    _detail(figure)))
+            findings.append(
+                Finding(
+                    docname,
+                    sentence.line,
+                    ClaimKind.FIGURE,
+                    figure.text,
+                    sentence.keys,
+                    Status.VERIFIED,
+                    message,
+                    sentence.text,
+                    evidence._replace(start=found.start, end=found.end),
+                    _detail(figure),
+                )
+            )
             continue
         if not sources:
             message = f"figure {figure.text!r} cannot be checked: no usable source is cited"
         else:
             key, passage = _closest_sentence(sentence.text, sources)
             together = " together with the sentence's other figures" if count > 0 else ""
-            message = (f"figure {figure.text!r} ({_detail(figure)}) is not supported"
-                       f"{together} by {', '.join(s.key for s in sources)}; "
-                       f"closest passage in {key}: “{_shorten(passage)}”")
-        findings.append(Finding(docname, sentence.line, ClaimKind.FIGURE, figure.text,
-                                sentence.keys, Status.UNSUPPORTED, message, sentence.text,
-                                None, _detail(figure)))
+            message = (
+                f"figure {figure.text!r} ({_detail(figure)}) is not supported"
+                f"{together} by {', '.join(s.key for s in sources)}; "
+                f"closest passage in {key}: “{_shorten(passage)}”"
+            )
+        findings.append(
+            Finding(
+                docname,
+                sentence.line,
+                ClaimKind.FIGURE,
+                figure.text,
+                sentence.keys,
+                Status.UNSUPPORTED,
+                message,
+                sentence.text,
+                None,
+                _detail(figure),
+            )
+        )
     return findings
 
 
@@ -168,9 +258,13 @@ def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, objec
     """
     claimed = frozenset(figure.key for figure in figures)
     occurrences = [
-        [o for o in source.figures.get(figure.key, ())
-         if supports(o.figure, figure) and same_context(o.figure, figure, source.common)
-         and best_aligned(o, figure, source, claimed)]
+        [
+            o
+            for o in source.figures.get(figure.key, ())
+            if supports(o.figure, figure)
+            and same_context(o.figure, figure, source.common)
+            and best_aligned(o, figure, source, claimed)
+        ]
         for figure in figures
     ]
     anchors = sorted({o.sentence for found in occurrences for o in found})
@@ -201,8 +295,12 @@ def same_context(evidence: Figure, claim: Figure, common: frozenset[str]) -> boo
     return not distinctive or bool(distinctive & evidence.context)
 
 
-def best_aligned(occurrence: Occurrence, claim: Figure, source: Source,
-                 claimed: frozenset[tuple[object, object]] = frozenset()) -> bool:
+def best_aligned(
+    occurrence: Occurrence,
+    claim: Figure,
+    source: Source,
+    claimed: frozenset[tuple[object, object]] = frozenset(),
+) -> bool:
     """Whether no other figure of the same kind nearby fits the claim's words better.
 
     Like Hypothesis ranking a quotation's candidates by their context: among
@@ -223,8 +321,12 @@ def best_aligned(occurrence: Occurrence, claim: Figure, source: Source,
     first = max(0, occurrence.sentence - 1)
     for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2)):
         for other in source.sentence_figures[sentence]:
-            if other.kind is claim.kind and other.key != claim.key \
-                    and other.key not in claimed and len(words & other.near) > score + 1:
+            if (
+                other.kind is claim.kind
+                and other.key != claim.key
+                and other.key not in claimed
+                and len(words & other.near) > score + 1
+            ):
                 return False
     return True
 
