@@ -63,7 +63,7 @@ def synthetic_source(rng: random.Random, index: int) -> Source:
 def synthetic_sentences(rng: random.Random, sources: list[Source], count: int) -> list[Sentence]:
     sentences = []
     for line in range(count):
-        cited = rng.sample(sources, 2 if rng.random() < 0.3 else 1)
+        cited = rng.sample(sources, 2 if rng.random() < 0.3 and len(sources) > 1 else 1)
         source = cited[0]
         start, end = rng.choice(source.sentences)
         text = source.text[start:end]

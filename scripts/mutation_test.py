@@ -21,7 +21,11 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NamedTuple
+
+# The fact check lives in docs/_ext, beside the handbook it checks.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
 
 from factcheck.collect import Sentence, figures_of
 from factcheck.figures import QUANTITIES, UNITS, Qualifier
