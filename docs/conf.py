@@ -32,6 +32,7 @@ extensions = [
     "exports",  # downloads: key figures (CSV, JSON), bibliography (BibTeX, CSL-JSON)
     "citing",  # "Cite this page" on every HTML page
     "accessible_html",  # toctree captions and bibliographies that pass axe-core
+    "sphinx_last_updated_by_git",  # "Last updated" on each page, from its last commit
 ]
 
 # Strict: unresolved references are errors (Makefile passes -W --keep-going -n).
@@ -75,7 +76,10 @@ html_baseurl = os.environ.get(
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
 html_favicon = "_static/favicon.svg"
-html_last_updated_fmt = None  # no build timestamps: identical builds, identical pages
+# Each page's date is that of the last commit touching it (and what it includes),
+# never the build time: identical commits give identical pages.
+html_last_updated_fmt = "%Y-%m-%d"
+git_last_updated_timezone = "UTC"
 html_show_sphinx = False
 
 # -- LaTeX / PDF -------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,7 +50,20 @@ def handbook_project(tmp_path: Path) -> Path:
         DOCS / "_ext", project / "docs" / "_ext", ignore=shutil.ignore_patterns("__pycache__")
     )
     shutil.copytree(DOCS / "_static", project / "docs" / "_static")
+    git(project, "init", "-q")
+    commit(project)
     return project
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+
+
+def commit(project: Path) -> None:
+    """Commit the project as it stands, as a clone of the handbook would be."""
+    git(project, "add", "-A")
+    git(project, "-c", "user.name=Fixture", "-c", "user.email=fixture@example.org",
+        "commit", "-q", "--allow-empty", "-m", "fixture")
 
 
 @pytest.fixture
@@ -60,6 +74,7 @@ def build(handbook_project: Path) -> Callable[..., BuildResult]:
         docs = handbook_project / "docs"
         text = textwrap.dedent(chapter) + "\n```{bibliography}\n:all:\n```\n"
         (docs / "index.md").write_text(text, encoding="utf-8")
+        commit(handbook_project)
         warnings = io.StringIO()
         app = SphinxTestApp(
             builder,
