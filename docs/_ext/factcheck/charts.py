@@ -128,11 +128,6 @@ class VerifiedChartDirective(SphinxDirective):
         return ""
 
     def _draw(self, title: str, bars: list[Bar]) -> str:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-
         digest = hashlib.sha256(
             repr(
                 (title, [(b.label, str(b.value)) for b in bars], self.options.get("unit", ""))
@@ -143,6 +138,11 @@ class VerifiedChartDirective(SphinxDirective):
         folder.mkdir(parents=True, exist_ok=True)
         if (folder / f"{name}.png").exists() and (folder / f"{name}.pdf").exists():
             return name
+        import matplotlib  # imported only when a chart must be drawn: it is slow to load
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
         figure, axes = plt.subplots(figsize=(6, 0.6 + 0.6 * len(bars)), dpi=150)
         labels = [bar.label for bar in bars]
         values = [float(bar.value) for bar in bars]

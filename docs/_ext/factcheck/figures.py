@@ -28,6 +28,7 @@ A source is read with its publication date, which resolves relative time:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
 import re
@@ -320,6 +321,40 @@ def stem(word: str) -> str:
     return re.sub(r"[^a-záéíóúñü]", "", word.lower())[:4]
 
 
+class Words:
+    """A text's words, read once, for the contexts of many figures in it.
+
+    Each word is kept with its offset and, if it is distinctive (four letters
+    or more, not a stop word nor a number word), its :func:`stem`.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.stems: list[str | None] = []
+        for match in _TOKEN.finditer(text):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            plain = re.sub(r"[^a-záéíóúñü]", "", match.group().lower())
+            distinctive = (
+                len(plain) >= 4
+                and plain not in _STOP_WORDS
+                and plain not in UNITS
+                and plain not in TEENS
+                and plain not in TENS
+            )
+            self.stems.append(plain[:4] if distinctive else None)
+
+    def around(self, start: int, end: int, window: int | None = CONTEXT_WORDS) -> frozenset[str]:
+        """The stems of the distinctive words before ``start`` and after ``end``."""
+        before = bisect.bisect_right(self.ends, start)  # words ending at or before start
+        after = bisect.bisect_left(self.starts, end)  # words starting at or after end
+        first = 0 if window is None else max(0, before - window)
+        last = len(self.stems) if window is None else after + window
+        chosen = self.stems[first:before] + self.stems[after:last]
+        return frozenset(word for word in chosen if word)
+
+
 def context_words(
     text: str, start: int, end: int, window: int | None = CONTEXT_WORDS
 ) -> frozenset[str]:
@@ -334,92 +369,7 @@ def context_words(
     >>> sorted(context_words("four U.S. citizens were kidnapped, two of them killed", 0, 4))
     ['citi', 'kidn', 'kill']
     """
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    before = [w for s, w in tokens if s + len(w) <= start]
-    after = [w for s, w in tokens if s >= end]
-    if window is not None:
-        before, after = before[-window:], after[:window]
-    words = set()
-    for word in before + after:
-        plain = re.sub(r"[^a-záéíóúñü]", "", word.lower())
-        if (
-            len(plain) >= 4
-            and plain not in _STOP_WORDS
-            and plain not in UNITS
-            and plain not in TEENS
-            and plain not in TENS
-        ):
-            words.add(stem(plain))
-    return frozenset(words)
-
-
-def _resolved_relative_time(
-    text: str, published: PublicationDate, taken: list[tuple[int, int]]
-) -> list[Figure]:
-    """Figures a source states relative to its own date."""
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    found: list[Figure] = []
-    for match in _RELATIVE_YEAR.finditer(text):
-        which = (match["which"] or "last").lower()
-        if which == "past":
-            continue  # "over the past year": a span, not a calendar year
-        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
-        found.append(
-            Figure(
-                Kind.YEAR,
-                published.year + offset,
-                Qualifier.EXACT,
-                match.group(0),
-                *match.span(),
-                True,
-            )
-        )
-    if published.month is not None:
-        for match in _RELATIVE_MONTH.finditer(text):
-            offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
-            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
-            found.append(
-                Figure(
-                    Kind.MONTH,
-                    (year, month + 1),
-                    Qualifier.EXACT,
-                    match.group(0),
-                    *match.span(),
-                    True,
-                )
-            )
-        for match in _BARE_MONTH.finditer(text):
-            if free(*match.span()):
-                month = MONTHS[match["m"]]
-                found.append(
-                    Figure(
-                        Kind.MONTH,
-                        (_year_of(month, published), month),
-                        Qualifier.EXACT,
-                        match.group(0),
-                        *match.span(),
-                        True,
-                    )
-                )
-    if published.day is not None:
-        day = datetime.date(published.year, published.month or 1, published.day)
-        for match in _WEEKDAY.finditer(text):
-            back = (day.weekday() - WEEKDAYS[match["day"]]) % 7
-            date = day - datetime.timedelta(days=back)
-            found.append(
-                Figure(
-                    Kind.DATE,
-                    (date.year, date.month, date.day),
-                    Qualifier.EXACT,
-                    match.group(0),
-                    *match.span(),
-                    True,
-                )
-            )
-    return found
+    return Words(text).around(start, end, window)
 
 
 def _number(text: str) -> Decimal:
@@ -559,9 +509,79 @@ def extract_figures(
             if f.kind in (Kind.DATE, Kind.MONTH) and f.value[0] is not None  # type: ignore[index]
         )
     figures.sort(key=lambda f: (f.start, f.kind is Kind.YEAR))
+    words = Words(text)
     located = []
     for figure in figures:
-        close = context_words(text, figure.start, figure.end, near)
-        wide = close if context == near else context_words(text, figure.start, figure.end, context)
+        close = words.around(figure.start, figure.end, near)
+        wide = close if context == near else words.around(figure.start, figure.end, context)
         located.append(figure._replace(near=close, context=wide))
     return located
+
+
+def _resolved_relative_time(
+    text: str, published: PublicationDate, taken: list[tuple[int, int]]
+) -> list[Figure]:
+    """Figures a source states relative to its own date."""
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    found: list[Figure] = []
+    for match in _RELATIVE_YEAR.finditer(text):
+        which = (match["which"] or "last").lower()
+        if which == "past":
+            continue  # "over the past year": a span, not a calendar year
+        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+        found.append(
+            Figure(
+                Kind.YEAR,
+                published.year + offset,
+                Qualifier.EXACT,
+                match.group(0),
+                *match.span(),
+                True,
+            )
+        )
+    if published.month is not None:
+        for match in _RELATIVE_MONTH.finditer(text):
+            offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+            found.append(
+                Figure(
+                    Kind.MONTH,
+                    (year, month + 1),
+                    Qualifier.EXACT,
+                    match.group(0),
+                    *match.span(),
+                    True,
+                )
+            )
+        for match in _BARE_MONTH.finditer(text):
+            if free(*match.span()):
+                month = MONTHS[match["m"]]
+                found.append(
+                    Figure(
+                        Kind.MONTH,
+                        (_year_of(month, published), month),
+                        Qualifier.EXACT,
+                        match.group(0),
+                        *match.span(),
+                        True,
+                    )
+                )
+    if published.day is not None:
+        day = datetime.date(published.year, published.month or 1, published.day)
+        for match in _WEEKDAY.finditer(text):
+            back = (day.weekday() - WEEKDAYS[match["day"]]) % 7
+            date = day - datetime.timedelta(days=back)
+            found.append(
+                Figure(
+                    Kind.DATE,
+                    (date.year, date.month, date.day),
+                    Qualifier.EXACT,
+                    match.group(0),
+                    *match.span(),
+                    True,
+                )
+            )
+    return found
