@@ -251,10 +251,11 @@ def figures_of(text: str, row: bool = False) -> list[Figure]:
     """The figures of a sentence or table row, with the words that place them.
 
     A sentence's figure is placed by the words around it; a table row's by
-    its own cell and the next one ("five | Sons of Joaquín Guzmán charged"),
-    since a row's other cells describe its other figures.
+    its own cell and the cells on either side ("five | Sons of Joaquín Guzmán
+    charged | April 14, 2023"), since a row's further cells describe its other
+    figures.
 
-    >>> [sorted(f.near) for f in figures_of("four | Sons charged | three | Federal courts", row=True)]
+    >>> [sorted(f.near) for f in figures_of("four | Sons charged | x | three | Federal courts", row=True)]
     [['char', 'sons'], ['cour', 'fede']]
     """
     figures = extract_figures(text, context=None)
@@ -268,7 +269,7 @@ def figures_of(text: str, row: bool = False) -> list[Figure]:
     placed = []
     for figure in figures:
         index = next((i for i, (s, e) in enumerate(cells) if s <= figure.start < e), 0)
-        start, end = cells[index][0], cells[min(index + 1, len(cells) - 1)][1]
+        start, end = cells[max(index - 1, 0)][0], cells[min(index + 1, len(cells) - 1)][1]
         near = context_words(text[start:end], figure.start - start, figure.end - start, None)
         placed.append(figure._replace(near=near))
     return placed

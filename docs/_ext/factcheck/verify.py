@@ -20,10 +20,13 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import fuzz, process
 
 from .collect import Sentence
-from .figures import Figure, supports
+from .figures import Figure, Kind, supports
 from .quotations import PASSAGE_SENTENCES
 from .records import ClaimKind, Evidence, Finding, Status
 from .sources import Corpus, Occurrence, Source
+
+#: Kinds of figure that date a whole sentence rather than count one thing in it.
+TEMPORAL = frozenset({Kind.YEAR, Kind.MONTH, Kind.DATE, Kind.RANGE})
 
 #: How much of a closest passage a warning shows.
 SHOWN = 240
@@ -256,7 +259,7 @@ def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, objec
     Tight passages are tried first: one sentence, then two, then three, so
     the evidence shown is the shortest passage that holds all the figures.
     """
-    claimed = frozenset(figure.key for figure in figures)
+    claimed = frozenset(key for figure in figures for key in _keys_stated(figure))
     occurrences = [
         [
             o
@@ -295,6 +298,16 @@ def same_context(evidence: Figure, claim: Figure, common: frozenset[str]) -> boo
     return not distinctive or bool(distinctive & evidence.context)
 
 
+def _keys_stated(figure: Figure) -> list[tuple[object, object]]:
+    """The keys a claim's figure states: its own, and the years a date or range names."""
+    keys = [figure.key]
+    if figure.kind in (Kind.MONTH, Kind.DATE) and figure.value[0] is not None:  # type: ignore[index]
+        keys.append((Kind.YEAR, figure.value[0]))  # type: ignore[index]
+    elif figure.kind is Kind.RANGE:
+        keys.extend((Kind.YEAR, year) for year in figure.value)  # type: ignore[attr-defined]
+    return keys
+
+
 def best_aligned(
     occurrence: Occurrence,
     claim: Figure,
@@ -316,7 +329,12 @@ def best_aligned(
     if not words:
         return True
     score = len(words & occurrence.figure.near)
-    if score == 0:
+    # A date or year belongs to its whole sentence ("On Friday, the Justice
+    # Department ... and the Treasury Department ..."); a count to its noun.
+    shared = words & (
+        occurrence.figure.context if claim.kind in TEMPORAL else occurrence.figure.near
+    )
+    if not shared:
         return False
     first = max(0, occurrence.sentence - 1)
     for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2)):
