@@ -15,6 +15,7 @@ times sources.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
@@ -27,6 +28,8 @@ from .sources import Corpus, Occurrence, Source
 
 #: Kinds of figure that date a whole sentence rather than count one thing in it.
 TEMPORAL = frozenset({Kind.YEAR, Kind.MONTH, Kind.DATE, Kind.RANGE})
+#: The share of a dated claim's distinctive words its source sentence must hold.
+TEMPORAL_SHARE = 0.2
 
 #: How much of a closest passage a warning shows.
 SHOWN = 240
@@ -328,13 +331,15 @@ def best_aligned(
     words = claim.near - source.common
     if not words:
         return True
+    if claim.kind in TEMPORAL:
+        # A date or year belongs to its whole source sentence ("On Friday, the
+        # Justice Department ... and the Treasury Department ..."), and several
+        # dates often share one, so the sentence must share a fair part of the
+        # claim's words: a fifth at least.
+        shared = words & occurrence.figure.context
+        return len(shared) >= max(1, math.ceil(len(words) * TEMPORAL_SHARE))
     score = len(words & occurrence.figure.near)
-    # A date or year belongs to its whole sentence ("On Friday, the Justice
-    # Department ... and the Treasury Department ..."); a count to its noun.
-    shared = words & (
-        occurrence.figure.context if claim.kind in TEMPORAL else occurrence.figure.near
-    )
-    if not shared:
+    if score == 0:
         return False
     first = max(0, occurrence.sentence - 1)
     for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2)):
