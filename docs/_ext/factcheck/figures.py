@@ -23,7 +23,7 @@ A source is read with its publication date, which resolves relative time:
 ['last year (year 2022, from the source date)']
 >>> nbc = PublicationDate(2023, 4, 14)
 >>> [f.describe() for f in extract_figures("met on Thursday", published=nbc)]
-['Thursday (date 2023-04-13, from the source date)', 'Thursday (year 2023, from the source date)']
+['Thursday (date 2023-04-13, from the source date)', 'Thursday (year 2023, from the source date)', 'Thursday (month 2023-04, from the source date)']
 """
 
 from __future__ import annotations
@@ -508,7 +508,13 @@ def extract_figures(
             for f in list(figures)
             if f.kind in (Kind.DATE, Kind.MONTH) and f.value[0] is not None  # type: ignore[index]
         )
-    figures.sort(key=lambda f: (f.start, f.kind is Kind.YEAR))
+        # A day also dates its month: "on Thursday" supports "April 2023".
+        figures.extend(
+            Figure(Kind.MONTH, f.value[:2], Qualifier.EXACT, f.text, f.start, f.end, f.derived)  # type: ignore[index]
+            for f in list(figures)
+            if f.kind is Kind.DATE and f.value[0] is not None  # type: ignore[index]
+        )
+    figures.sort(key=lambda f: (f.start, f.kind in (Kind.YEAR, Kind.MONTH)))
     words = Words(text)
     located = []
     for figure in figures:
