@@ -243,6 +243,10 @@ def _sentences_of(block: _Block, line: int, split: bool) -> Iterator[Sentence]:
         )
 
 
+#: A row's figure whose own cell has fewer distinctive words than this is
+#: placed by the cells beside it too.
+ROW_CELL_WORDS = 3
+
 #: What separates the cells of a table row in its collected text.
 CELL_SEPARATOR = " | "
 
@@ -250,10 +254,10 @@ CELL_SEPARATOR = " | "
 def figures_of(text: str, row: bool = False) -> list[Figure]:
     """The figures of a sentence or table row, with the words that place them.
 
-    A sentence's figure is placed by the words around it; a table row's by
-    its own cell and the cells on either side ("five | Sons of Joaquín Guzmán
-    charged | April 14, 2023"), since a row's further cells describe its other
-    figures.
+    A sentence's figure is placed by the words around it. A table row's
+    figure is placed by the words around it in its cell or, where its cell holds
+    little but the figure, by the cells on either side ("five | Sons of Joaquín
+    Guzmán charged | April 14, 2023").
 
     >>> [sorted(f.near) for f in figures_of("four | Sons charged | x | three | Federal courts", row=True)]
     [['char', 'sons'], ['cour', 'fede']]
@@ -269,8 +273,11 @@ def figures_of(text: str, row: bool = False) -> list[Figure]:
     placed = []
     for figure in figures:
         index = next((i for i, (s, e) in enumerate(cells) if s <= figure.start < e), 0)
-        start, end = cells[max(index - 1, 0)][0], cells[min(index + 1, len(cells) - 1)][1]
-        near = context_words(text[start:end], figure.start - start, figure.end - start, None)
+        start, end = cells[index]
+        near = context_words(text[start:end], figure.start - start, figure.end - start)
+        if len(near) < ROW_CELL_WORDS:  # a cell holding little but the figure
+            start, end = cells[max(index - 1, 0)][0], cells[min(index + 1, len(cells) - 1)][1]
+            near = context_words(text[start:end], figure.start - start, figure.end - start, None)
         placed.append(figure._replace(near=near))
     return placed
 

@@ -22,8 +22,9 @@ A source is read with its publication date, which resolves relative time:
 >>> [f.describe() for f in extract_figures("died last year", published=article)]
 ['last year (year 2022, from the source date)']
 >>> nbc = PublicationDate(2023, 4, 14)
->>> [f.describe() for f in extract_figures("met on Thursday", published=nbc)]
-['Thursday (date 2023-04-13, from the source date)', 'Thursday (year 2023, from the source date)', 'Thursday (month 2023-04, from the source date)']
+>>> [f.describe() for f in extract_figures("met on Thursday", published=nbc)]  # doctest: +NORMALIZE_WHITESPACE
+['Thursday (date 2023-04-13, from the source date)', 'Thursday (year 2023, from the source date)',
+ 'Thursday (month 2023-04, from the source date)']
 """
 
 from __future__ import annotations

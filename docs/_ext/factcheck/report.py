@@ -25,9 +25,10 @@ def write_reports(outdir: Path, findings: list[Finding], file_of: Callable[[str]
     outdir.mkdir(parents=True, exist_ok=True)
     with open(outdir / "output.txt", "w", encoding="utf-8") as text:
         for finding in findings:
+            claim, message = " ".join(finding.text.split()), " ".join(finding.message.split())
             text.write(
                 f"{file_of(finding.docname)}:{finding.line}: [{finding.status}] "
-                f"{finding.kind} “{finding.text}” -- {finding.message}\n"
+                f"{finding.kind} “{claim}” -- {message}\n"
             )
     with open(outdir / "output.json", "w", encoding="utf-8") as lines:
         for finding in findings:
