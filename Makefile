@@ -60,3 +60,9 @@ lock:
 	  echo '# the pins in pyproject.toml; edit those, not this file.'; \
 	  $(VENV)-lock/bin/python -m pip freeze --exclude fentanyl-firearms-handbook; } > requirements.txt
 	rm -rf $(VENV)-lock
+
+# The claims diff: figures and quotations added, removed or changed since BASE.
+BASE ?= HEAD
+.PHONY: diff-claims
+diff-claims: $(STAMP)
+	@$(BIN)/python scripts/diff_claims.py --base $(BASE)
