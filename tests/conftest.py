@@ -62,8 +62,18 @@ def git(project: Path, *args: str) -> None:
 def commit(project: Path) -> None:
     """Commit the project as it stands, as a clone of the handbook would be."""
     git(project, "add", "-A")
-    git(project, "-c", "user.name=Fixture", "-c", "user.email=fixture@example.org",
-        "commit", "-q", "--allow-empty", "-m", "fixture")
+    git(
+        project,
+        "-c",
+        "user.name=Fixture",
+        "-c",
+        "user.email=fixture@example.org",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "fixture",
+    )
 
 
 @pytest.fixture
