@@ -81,7 +81,7 @@ def identity(claim: Claim) -> tuple[str, str, str]:
     ('a', 'figure', 'Nearly # died in #, “…”.')
     """
     sentence = re.sub(r"[\"“][^\"”]*[\"”]", "“…”", claim["sentence"])
-    sentence = re.sub(r"\d[\d,.]*", "#", sentence)
+    sentence = re.sub(r"\d(?:[\d,.]*\d)?", "#", sentence)
     return claim["docname"], claim["kind"], " ".join(sentence.split())
 
 

@@ -119,7 +119,7 @@ def test_a_figure_shows_its_passage_and_leads_to_its_evidence_and_back(site, pag
     assert "32,223" in passage.locator(".fc-highlight").all_inner_texts()[0] or any(
         "32,223" in text for text in passage.locator(".fc-highlight").all_inner_texts()
     )
-    back = passage.locator(f"a[href$='#{claim_id}']")
+    back = passage.locator(f"a[href$='violence-in-mexico.html#{claim_id}']")
     assert back.count() == 1
     back.click()
     page.wait_for_url(f"**/violence-in-mexico.html#{claim_id}")
