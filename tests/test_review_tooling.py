@@ -172,3 +172,13 @@ def test_configuration_is_valid_against_its_published_schema(schema, path):
 
 def test_makefile_offers_the_claims_diff():
     assert "diff-claims:" in (ROOT / "Makefile").read_text()
+
+
+def test_pre_commit_runs_the_linters_and_the_fact_check_but_spares_the_sources():
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"trailing-whitespace", "ruff-check", "codespell", "factcheck"} <= set(hooks)
+    assert hooks["factcheck"]["entry"] == "make check"
+    assert hooks["trailing-whitespace"]["exclude"].startswith("^sources/")
