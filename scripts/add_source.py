@@ -54,7 +54,7 @@ def bibtex_value(text: str) -> str:
 
 def entry_text(args: argparse.Namespace, file_name: str) -> str:
     """The BibTeX entry, in the style of the existing ones."""
-    year, month, _ = DATE.fullmatch(args.date).groups()  # type: ignore[union-attr]
+    year, month, _ = DATE.fullmatch(args.date).groups()
     fields = [("title", bibtex_value(args.title))]
     if args.author:
         fields.append(("author", bibtex_value(args.author)))

@@ -47,7 +47,7 @@ def load_handbook(docs: Path = DOCS) -> Handbook:
         )
         app.build()
         corpus = factcheck.corpus_of(app.env)
-        entries = dict(app.env.get_domain("cite").bibdata.data.entries)  # type: ignore[attr-defined]
+        entries = factcheck.bibliography_entries(app.env)
         lowercase = {key.lower(): key for key in entries}
         sentences = []
         skipped = set(app.config.factcheck_skip_pages)

@@ -29,6 +29,8 @@ from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from factcheck import bibliography_entries
+
 FOLDER = "downloads"
 FILES = (
     ("key-figures.csv", "Key figures (CSV)"),
@@ -96,7 +98,7 @@ def key_figure_rows(app: Sphinx) -> list[dict[str, str]]:
     findings = getattr(app.env, "factcheck_findings", {}).get(
         app.config.exports_key_figures_page, []
     )
-    entries = app.env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
+    entries = bibliography_entries(app.env)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     page = app.builder.get_target_uri(app.config.exports_key_figures_page)
     rows: dict[tuple[int, str], dict[str, str]] = {}
@@ -140,7 +142,7 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     (folder / "key-figures.json").write_text(
         json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    entries = app.env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
+    entries = bibliography_entries(app.env)
     bibfile = Path(app.srcdir, app.config.bibtex_bibfiles[0])
     shutil.copyfile(bibfile, folder / "references.bib")
     (folder / "references.json").write_text(

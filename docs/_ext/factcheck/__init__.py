@@ -67,8 +67,13 @@ def _bibliography(env: BuildEnvironment) -> tuple[Path, dict[str, Any]]:
     domain = env.get_domain("cite")
     bibfiles = list(env.config.bibtex_bibfiles)
     bibfile = (Path(env.srcdir) / bibfiles[0]).resolve() if bibfiles else Path(env.srcdir)
-    entries = dict(domain.bibdata.data.entries)  # type: ignore[attr-defined]
+    entries = dict(domain.bibdata.data.entries)
     return bibfile, entries
+
+
+def bibliography_entries(env: BuildEnvironment) -> dict[str, Any]:
+    """The bibliography's entries by key, as sphinxcontrib-bibtex parsed them."""
+    return _bibliography(env)[1]
 
 
 def corpus_of(env: BuildEnvironment) -> Corpus | None:
@@ -187,8 +192,8 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
 
 def _findings(env: BuildEnvironment) -> dict[str, list[Finding]]:
     if not hasattr(env, "factcheck_findings"):
-        env.factcheck_findings = {}  # type: ignore[attr-defined]
-    return cast(dict[str, list[Finding]], env.factcheck_findings)  # type: ignore[attr-defined]
+        env.factcheck_findings = {}
+    return cast(dict[str, list[Finding]], env.factcheck_findings)
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -113,7 +113,7 @@ class VerifiedChartDirective(SphinxDirective):
             tuple(find_quotations(bar.claim)),
             (),
         )
-        findings = check_sentence(self.env.docname, sentence, corpus, entries)  # type: ignore[arg-type]
+        findings = check_sentence(self.env.docname, sentence, corpus, entries)
         failed = [f.message for f in findings if f.status.failed]
         if failed:
             return failed[0]

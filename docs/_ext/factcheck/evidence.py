@@ -115,7 +115,7 @@ def mark_claims(
         ),
         key=lambda i: findings[i].span[0],
         reverse=True,
-    )  # type: ignore[index]
+    )
     for index in order:
         finding = findings[index]
         evidence = finding.evidence
@@ -169,12 +169,12 @@ def _wrap(
         entries: list[tuple[int, nodes.Text]] = []
         if before:
             replacement.append(nodes.Text(before))
-            entries.append((offset, replacement[-1]))  # type: ignore[arg-type]
+            entries.append((offset, replacement[-1]))
         replacement.append(node)
         entries.append((start, inner))
         if after:
             replacement.append(nodes.Text(after))
-            entries.append((end, replacement[-1]))  # type: ignore[arg-type]
+            entries.append((end, replacement[-1]))
         text_node.parent.replace(text_node, replacement)
         text_nodes[index : index + 1] = entries
         return True
@@ -266,7 +266,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
             box = nodes.container("", classes=["fc-passage"], ids=[evidence_id(key, start)])
             text = nodes.paragraph("", "", classes=["fc-passage-text"])
             position = start
-            for hl_start, hl_end in _merged((f.evidence.start, f.evidence.end) for f in findings):  # type: ignore[union-attr]
+            for hl_start, hl_end in _merged((f.evidence.start, f.evidence.end) for f in findings):
                 text += nodes.Text(source_text[position:hl_start] if source_text else "")
                 text += nodes.inline(
                     source_text[hl_start:hl_end],
@@ -276,7 +276,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                 position = hl_end
             text += nodes.Text(
                 source_text[position:end] if source_text else findings[0].evidence.passage
-            )  # type: ignore[union-attr]
+            )
             box += text
             meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
             for number, finding in enumerate(sorted(findings, key=lambda f: (f.docname, f.line))):

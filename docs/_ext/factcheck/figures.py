@@ -114,20 +114,20 @@ class Figure(NamedTuple):
     def key(self) -> tuple[Kind, object]:
         """What two figures must share to be compared (a date without its year)."""
         if self.kind in (Kind.MONTH, Kind.DATE):
-            return (self.kind, self.value[1:])  # type: ignore[index]
+            return (self.kind, self.value[1:])
         return (self.kind, self.value)
 
     def describe(self) -> str:
         """A short human description, used in reports."""
         if self.kind is Kind.RATIO:
-            value = "{}/{}".format(*self.value)  # type: ignore[str-format]
+            value = "{}/{}".format(*self.value)
         elif self.kind is Kind.RANGE:
-            value = "{}-{}".format(*self.value)  # type: ignore[str-format]
+            value = "{}-{}".format(*self.value)
         elif self.kind is Kind.DATE:
-            year, month, day = self.value  # type: ignore[misc]
+            year, month, day = self.value
             value = f"{year or '????'}-{month:02d}-{day:02d}"
         elif self.kind is Kind.MONTH:
-            year, month = self.value  # type: ignore[misc]
+            year, month = self.value
             value = f"{year or '????'}-{month:02d}"
         else:
             value = str(self.value)
@@ -158,8 +158,8 @@ def supports(evidence: Figure, claim: Figure) -> bool:
     if claim.kind in QUANTITIES:
         return evidence.qualifier is claim.qualifier
     if claim.kind in (Kind.MONTH, Kind.DATE):
-        claimed_year = claim.value[0]  # type: ignore[index]
-        return claimed_year is None or claimed_year == evidence.value[0]  # type: ignore[index]
+        claimed_year = claim.value[0]
+        return claimed_year is None or claimed_year == evidence.value[0]
     return True
 
 
@@ -255,7 +255,7 @@ QUALIFIERS = {
 
 
 def _alternatives(words: object) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 _MONTH = rf"(?:{_alternatives(MONTHS)})\b\.?"
@@ -505,15 +505,15 @@ def extract_figures(
     if published is not None:
         figures.extend(_resolved_relative_time(text, published, taken))
         figures.extend(
-            Figure(Kind.YEAR, f.value[0], Qualifier.EXACT, f.text, f.start, f.end, f.derived)  # type: ignore[index]
+            Figure(Kind.YEAR, f.value[0], Qualifier.EXACT, f.text, f.start, f.end, f.derived)
             for f in list(figures)
-            if f.kind in (Kind.DATE, Kind.MONTH) and f.value[0] is not None  # type: ignore[index]
+            if f.kind in (Kind.DATE, Kind.MONTH) and f.value[0] is not None
         )
         # A day also dates its month: "on Thursday" supports "April 2023".
         figures.extend(
-            Figure(Kind.MONTH, f.value[:2], Qualifier.EXACT, f.text, f.start, f.end, f.derived)  # type: ignore[index]
+            Figure(Kind.MONTH, f.value[:2], Qualifier.EXACT, f.text, f.start, f.end, f.derived)
             for f in list(figures)
-            if f.kind is Kind.DATE and f.value[0] is not None  # type: ignore[index]
+            if f.kind is Kind.DATE and f.value[0] is not None
         )
     figures.sort(key=lambda f: (f.start, f.kind in (Kind.YEAR, Kind.MONTH)))
     words = Words(text)

@@ -204,28 +204,39 @@ def _check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> l
     findings = []
     evidence: Evidence | None = None
     if source is not None and covered:
-        sentences = [occurrence.sentence for occurrence in covered.values()]  # type: ignore[attr-defined]
+        sentences = [occurrence.sentence for occurrence in covered.values()]
         start, end = source.passage(min(sentences), max(sentences))
         evidence = Evidence(source.key, start, end, source.text[start:end], start, end)
+
+    def figure_finding(
+        figure: Figure, status: Status, message: str, found_at: Evidence | None
+    ) -> Finding:
+        return Finding(
+            docname,
+            sentence.line,
+            ClaimKind.FIGURE,
+            figure.text,
+            sentence.keys,
+            status,
+            message,
+            sentence.text,
+            found_at,
+            _detail(figure),
+        )
+
     for index, figure in enumerate(figures):
         occurrence = covered.get(index)
         if occurrence is not None and source is not None and evidence is not None:
-            found = occurrence.figure  # type: ignore[attr-defined]
+            found = occurrence.figure
             message = f"{figure.text!r} found in {source.key} as {found.text!r}"
             if count < len(figures):
                 message += " (other figures of the sentence are not in this passage)"
             findings.append(
-                Finding(
-                    docname,
-                    sentence.line,
-                    ClaimKind.FIGURE,
-                    figure.text,
-                    sentence.keys,
+                figure_finding(
+                    figure,
                     Status.VERIFIED,
                     message,
-                    sentence.text,
                     evidence._replace(start=found.start, end=found.end),
-                    _detail(figure),
                 )
             )
             continue
@@ -239,20 +250,7 @@ def _check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> l
                 f"{together} by {', '.join(s.key for s in sources)}; "
                 f"closest passage in {key}: “{_shorten(passage)}”"
             )
-        findings.append(
-            Finding(
-                docname,
-                sentence.line,
-                ClaimKind.FIGURE,
-                figure.text,
-                sentence.keys,
-                Status.UNSUPPORTED,
-                message,
-                sentence.text,
-                None,
-                _detail(figure),
-            )
-        )
+        findings.append(figure_finding(figure, Status.UNSUPPORTED, message, None))
     return findings
 
 
@@ -304,10 +302,10 @@ def same_context(evidence: Figure, claim: Figure, common: frozenset[str]) -> boo
 def _keys_stated(figure: Figure) -> list[tuple[object, object]]:
     """The keys a claim's figure states: its own, and the years a date or range names."""
     keys = [figure.key]
-    if figure.kind in (Kind.MONTH, Kind.DATE) and figure.value[0] is not None:  # type: ignore[index]
-        keys.append((Kind.YEAR, figure.value[0]))  # type: ignore[index]
+    if figure.kind in (Kind.MONTH, Kind.DATE) and figure.value[0] is not None:
+        keys.append((Kind.YEAR, figure.value[0]))
     elif figure.kind is Kind.RANGE:
-        keys.extend((Kind.YEAR, year) for year in figure.value)  # type: ignore[attr-defined]
+        keys.extend((Kind.YEAR, year) for year in figure.value)
     return keys
 
 
