@@ -16,6 +16,7 @@ The ``{downloads}`` directive lists them, with links that work from any page
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import posixpath
@@ -59,10 +60,14 @@ def plain(text: str) -> str:
     return re.sub(r"[{}]", "", text).replace("``", "“").replace("''", "”")
 
 
+@functools.cache
+def _style() -> Any:
+    return find_plugin("pybtex.style.formatting", "handbook")()  # slow to make: made once
+
+
 def full_citation(entry: Any) -> str:
     """The bibliography's own rendering of an entry, as plain text."""
-    style = find_plugin("pybtex.style.formatting", "handbook")()
-    return style.format_entry("", entry).text.render_as("text")
+    return _style().format_entry("", entry).text.render_as("text")
 
 
 def csl_json(key: str, entry: Any) -> dict[str, Any]:
@@ -102,6 +107,7 @@ def key_figure_rows(app: Sphinx) -> list[dict[str, str]]:
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     page = app.builder.get_target_uri(app.config.exports_key_figures_page)
     rows: dict[tuple[int, str], dict[str, str]] = {}
+    citations: dict[str, str] = {}  # formatting an entry is slow: once per source
     for finding in findings:
         if (
             str(finding.status) != "verified"
@@ -115,13 +121,15 @@ def key_figure_rows(app: Sphinx) -> list[dict[str, str]]:
         cells = [cell.strip() for cell in finding.sentence.split(" | ")]
         key = finding.evidence.key
         entry = entries.get(key)
+        if key not in citations:
+            citations[key] = full_citation(entry) if entry is not None else key
         rows[row] = {
             "figure": cells[0],
             "measures": cells[1] if len(cells) > 2 else "",
             "date": cells[2] if len(cells) > 3 else "",
             "passage": " ".join(finding.evidence.passage.split()),
             "source_key": key,
-            "citation": full_citation(entry) if entry is not None else key,
+            "citation": citations[key],
             "source_url": entry.fields.get("url", "") if entry is not None else "",
             "permalink": f"{base}{page}#{finding.anchor}" if finding.anchor else f"{base}{page}",
         }

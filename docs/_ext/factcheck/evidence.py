@@ -30,7 +30,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from .collect import Sentence
 from .records import Finding, Status
-from .sentences import split_sentences
 
 #: How much of a passage a tooltip shows around the figure.
 TOOLTIP_CHARACTERS = 360
@@ -72,17 +71,13 @@ def claim_id(text: str, used: set[str]) -> str:
     return candidate
 
 
-def text_fragment(source_text: str, start: int, end: int) -> str:
-    """A Text Fragment (``#:~:text=``) that finds the sentence holding a claim.
+def text_fragment(sentence: str) -> str:
+    """A Text Fragment (``#:~:text=``) that finds a source sentence in the original.
 
-    >>> text_fragment("One. Nearly 110,000 people died last year of drug overdoses. Two.", 5, 19)
+    >>> text_fragment("Nearly 110,000 people died last year of drug overdoses.")
     '#:~:text=Nearly%20110%2C000%20people%20died,last%20year%20of%20drug%20overdoses'
     """
-    sentence = next(
-        ((s, e) for s, e in split_sentences(source_text, hard_breaks=True) if s <= start < e),
-        (start, end),
-    )
-    words = [w.strip("\"“”'‘’()") for w in source_text[sentence[0] : sentence[1]].split()]
+    words = [w.strip("\"“”'‘’()") for w in sentence.split()]
     words = [w for w in words if w]
     words[-1] = words[-1].rstrip(".,;:!?") if words else ""
 
@@ -297,12 +292,12 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                     meta += nodes.reference(label, label, refuri=uri, internal=True)
                 else:
                     meta += nodes.Text(label)
-            if url and source_text:
+            if url and corpus and key in corpus.sources:
+                source = corpus.sources[key]
+                first = next(f.evidence for f in findings if f.evidence)
+                start_of, end_of = source.sentences[source.sentence_at(first.start)]
                 meta += nodes.Text(". ")
-                link = url + text_fragment(
-                    source_text,
-                    *next((f.evidence.start, f.evidence.end) for f in findings if f.evidence),
-                )
+                link = url + text_fragment(source.text[start_of:end_of])
                 meta += nodes.reference("", "Open the original at this passage", refuri=link)
             box += meta
             content.append(box)

@@ -516,6 +516,8 @@ def extract_figures(
             if f.kind is Kind.DATE and f.value[0] is not None
         )
     figures.sort(key=lambda f: (f.start, f.kind in (Kind.YEAR, Kind.MONTH)))
+    if not figures:
+        return []
     words = Words(text)
     located = []
     for figure in figures:
