@@ -10,6 +10,7 @@ with one line on standard error.
     python scripts/add_source.py --file article.txt --key Smith2024border \\
         --title "Title as printed" --outlet "The Outlet" --date 2024-02-01 \\
         [--author "Smith, Jane"] [--url URL] [--note "News report."] [--name FILE.txt]
+        [--attribution "Smith; the Outlet"]
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def entry_text(args: argparse.Namespace, file_name: str) -> str:
         lines.append(f"  {'url':<12} = {{{args.url}}},")
     if args.note:
         lines.append(f"  {'note':<12} = {{{bibtex_value(args.note)}}},")
+    if args.attribution:
+        lines.append(f"  {'attribution':<12} = {{{bibtex_value(args.attribution)}}},")
     lines.append(f"  {'file':<12} = {{sources/{file_name}}},")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -126,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url")
     parser.add_argument("--note", help="what kind of piece; whether the date is inferred")
     parser.add_argument("--name", help="file name in sources/ (default: outlet-date-title.txt)")
+    parser.add_argument(
+        "--attribution",
+        help='names a sentence attributes it by, ";"-separated: "Smith; the Outlet"',
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:

@@ -93,6 +93,11 @@ def test_correct_chapter_passes_and_reports_evidence(build):
         # no citation at all
         ("There were 32,223 killings in Mexico in 2022.", r"\[uncited\] uncited figure '32,223'"),
         ("He called it a “step backward.”", r"\[uncited\] uncited quotation"),
+        # a figure attributed to one source but cited to another
+        (
+            "According to the Arizona Republic, there were 32,223 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.",
+            r"\[misattributed\] the sentence attributes its claim to 'Arizona Republic' but does not cite Carranza2023tensions",
+        ),
         # an unterminated quotation
         (
             "He called it a “step backward {cite:p}`NYTimes2023ties`.",

@@ -50,7 +50,7 @@ def snapshot(archive: Path) -> dict[str, bytes]:
 
 def test_add_source_archives_hashes_and_cites(archive: Path):
     text = "Smuggling rose in 2023.\nLópez Obrador said\u00a0so.\n"
-    assert add(archive, text, author="Smith, Jane") == 0
+    assert add(archive, text, author="Smith, Jane", attribution="Smith; the Border Times") == 0
     path = archive / "sources" / "the-border-times-2024-02-01-a-50-rise.txt"
     assert path.read_bytes() == text.encode()
     digest = hashlib.sha256(text.encode()).hexdigest()
@@ -60,6 +60,7 @@ def test_add_source_archives_hashes_and_cites(archive: Path):
     assert entry.fields["date"] == "2024-02-01"
     assert entry.fields["title"] == "A 50\\% {rise}"
     assert str(entry.persons["author"][0]) == "Smith, Jane"
+    assert entry.fields["attribution"] == "Smith; the Border Times"
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ class Status(enum.StrEnum):
     MISQUOTED = "misquoted"  # a quotation not found verbatim in a cited source
     UNCITED = "uncited"  # a figure or quotation in a sentence that cites nothing
     BAD_CITATION = "bad-citation"  # a cited key that is unknown or has no usable source
+    MISATTRIBUTED = "misattributed"  # names a source ("the Times") it does not cite
     UNTERMINATED = "unterminated"  # a quotation mark that never closes
     HANDBOOK_OWN = "handbook-own"  # the handbook's own figure, marked with a reason
 

@@ -10,6 +10,8 @@ the key. The fact check reads only verified texts.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -168,13 +170,42 @@ def _common_stems(text: str, sentences: list[tuple[int, int]]) -> frozenset[str]
     return frozenset(word for word, count in counts.items() if count > threshold)
 
 
-class Corpus(NamedTuple):
+@dataclasses.dataclass
+class Corpus:
     """The sources by bibliography key, and every problem found loading them."""
 
     sources: Mapping[str, Source]
     problems: list[Problem]
     #: Keys whose entry exists but whose source could not be used, with why.
     unusable: Mapping[str, str]
+    #: The names a sentence attributes a source by ("the Times", "Wayne"), by key,
+    #: from each entry's ``attribution`` field.
+    attributions: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+
+    @functools.cached_property
+    def attribution_pattern(self) -> re.Pattern[str] | None:
+        """One pattern that finds any source's attribution name in a sentence."""
+        names = sorted({n for names in self.attributions.values() for n in names}, key=len)
+        if not names:
+            return None
+        alternatives = "|".join(re.escape(name) for name in reversed(names))
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def attributed(self, text: str) -> dict[str, str]:
+        """The sources ``text`` names, as {key: the name it uses}.
+
+        >>> corpus = Corpus({}, [], {}, {"NYTimes2023ties": ("New York Times", "the Times")})
+        >>> corpus.attributed("The Times reports, and so does the Republic.")
+        {'NYTimes2023ties': 'The Times'}
+        """
+        if self.attribution_pattern is None:
+            return {}
+        found: dict[str, str] = {}
+        for match in self.attribution_pattern.finditer(text):
+            for key, names in self.attributions.items():
+                if any(match.group(0).lower() == name.lower() for name in names):
+                    found.setdefault(key, match.group(0))
+        return found
 
 
 def load_corpus(
@@ -189,7 +220,8 @@ def load_corpus(
     bib_lines = _entry_lines(bibfile)
     sources: dict[str, Source] = {}
     unusable: dict[str, str] = {}
-    for key, fields in entries:
+    entries_seen = list(entries)
+    for key, fields in entries_seen:
         where = f"{bibfile}:{bib_lines.get(key, 1)}"
         if "file" not in fields:
             unusable[key] = "its bibliography entry has no `file` field"
@@ -217,7 +249,12 @@ def load_corpus(
             problems.append(Problem(where, f"{key}: `date` field: {error}"))
             continue
         sources[key] = Source(key, path, texts[path], published)
-    return Corpus(sources, problems, unusable)
+    attributions = {
+        key: tuple(name.strip() for name in fields["attribution"].split(";") if name.strip())
+        for key, fields in entries_seen
+        if fields.get("attribution")
+    }
+    return Corpus(sources, problems, unusable, attributions)
 
 
 def _entry_lines(bibfile: Path) -> dict[str, int]:

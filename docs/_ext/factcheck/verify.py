@@ -16,6 +16,7 @@ times sources.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
@@ -134,6 +135,17 @@ def check_sentence(
             )
         return findings
 
+    if sentence.figures or sentence.quotations:
+        # Outside quotations, a source named in the sentence must be one it cites.
+        said = re.sub(r"[\"“][^\"”]*[\"”]", " ", sentence.text)
+        for key, name in corpus.attributed(said).items():
+            if key not in sentence.keys:
+                finding(
+                    ClaimKind.CITATION,
+                    name,
+                    Status.MISATTRIBUTED,
+                    f"the sentence attributes its claim to {name!r} but does not cite {key}",
+                )
     for quotation in sentence.quotations:
         checked = _check_quotation(docname, sentence, quotation.text, sources)
         findings.append(checked._replace(span=(quotation.start, quotation.end)))
