@@ -19,6 +19,8 @@ True
 True
 >>> source.find("we do not produce heroin") is None
 True
+>>> source.find("consumption of fent") is None  # whole words only
+True
 """
 
 from __future__ import annotations
@@ -166,7 +168,7 @@ def quotation_pattern(quotation: str) -> re.Pattern[str] | None:
     """A regular expression that finds ``quotation`` in a normalised source.
 
     >>> quotation_pattern("[T]he cartels ... are taking over").pattern
-    '(?:.{0,11}?)\\\\ ?he\\\\ cartels.*?are\\\\ taking\\\\ over'
+    '(?:.{0,11}?)\\\\ ?he\\\\ cartels.*?are\\\\ taking\\\\ over(?!\\\\w)'
     """
     text = normalize(quotation)
     pieces: list[str] = []
@@ -182,4 +184,7 @@ def quotation_pattern(quotation: str) -> re.Pattern[str] | None:
     if pieces[0][:1].isalpha():  # the first letter's case may differ
         first = pieces[0][0]
         pieces[0] = f"[{first.lower()}{first.upper()}]" + pieces[0][1:]
-    return re.compile(r".*?".join(pieces), re.DOTALL)
+    # A quotation is whole words: "deal" is not found in "dealing".
+    start = r"(?<!\w)" if re.match(r"\w", text) else ""
+    end = r"(?!\w)" if re.search(r"\w$", text) else ""
+    return re.compile(start + r".*?".join(pieces) + end, re.DOTALL)
