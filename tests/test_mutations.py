@@ -31,7 +31,7 @@ def test_no_false_alarm_on_the_unchanged_handbook(score):
 #: The score the handbook must keep. The goal is every mutant; the survivors
 #: left are listed by `python scripts/mutation_test.py` (mostly a citation
 #: swapped for a source that states the same figure in similar words).
-MINIMUM_SCORE = 0.98
+MINIMUM_SCORE = 0.99
 
 
 def test_mutants_are_caught(score):
