@@ -98,6 +98,26 @@ def test_correct_chapter_passes_and_reports_evidence(build):
             "According to the Arizona Republic, there were 32,223 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.",
             r"\[misattributed\] the sentence attributes its claim to 'Arizona Republic' but does not cite Carranza2023tensions",
         ),
+        # a number the source gives, but counting something else nearby
+        (
+            "Seven senators and five representatives made the trip {cite:p}`Carranza2023tensions`.",
+            r"\[unsupported\] figure 'five'",
+        ),
+        (
+            "Sinema visited Mexico City with 11 other U.S. lawmakers {cite:p}`Carranza2023tensions`.",
+            r"\[unsupported\] figure '11'",
+        ),
+        # a count dated from a neighbouring sentence, when its own gives its date
+        (
+            "The 14,100 pounds of fentanyl were seized in 2023 {cite:p}`Carranza2023tensions`.",
+            r"\[unsupported\] figure '2023'",
+        ),
+        # a dated statement cited to a source other than the one it follows
+        (
+            "López Obrador said in a speech in March 2023 that fentanyl is America's problem and "
+            "that none of the drug is produced in his country {cite:p}`Carranza2023tensions`.",
+            r"\[misattributed\] the sentence follows NBCNews2023plan.*cite NBCNews2023plan",
+        ),
         # an unterminated quotation
         (
             "He called it a “step backward {cite:p}`NYTimes2023ties`.",
@@ -131,8 +151,22 @@ def test_relative_time_is_resolved_against_the_source_date(build):
         Fentanyl seizures rose over 500% between FY 2019 and FY 2022 {cite:p}`Wayne2023tougher`.
         Officers were on track to surpass the 14,100 pounds seized in 2022 {cite:p}`Carranza2023tensions`.
         Graham spoke on March 22 {cite:p}`Carranza2023tensions`.
+        The Biden administration waived 26 federal laws in October 2023 {cite:p}`NYTimes2023ties`.
+        Mexico urged an appeals court in the summer of 2023 to revive its lawsuit {cite:p}`NYTimes2023ties`.
+        Migrants swam the Rio Grande in May 2023 {cite:p}`NYTimes2023ties`.
+        Felbab-Brown said the relationship hit a new level of crisis in March 2023 {cite:p}`Carranza2023tensions`.
         """)
     assert result.warning_lines == []
+
+
+def test_relative_time_does_not_stretch_to_other_dates(build):
+    result = build("""\
+        # C
+
+        The Biden administration waived 26 federal laws in November 2023 {cite:p}`NYTimes2023ties`.
+        Mexico urged an appeals court in the summer of 2022 to revive its lawsuit {cite:p}`NYTimes2023ties`.
+        """)
+    assert len([line for line in failures(result) if "[unsupported]" in line]) == 2
 
 
 def test_table_rows_and_list_items_carry_their_own_citation(build):

@@ -17,6 +17,7 @@ Everything Sphinx needs is registered in :func:`setup`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import weakref
@@ -123,6 +124,9 @@ def load_sources(app: Sphinx) -> None:
         location = f"{_relative(path)}:{line}" if line else _relative(path)
         logger.warning(problem.message, location=location, type="factcheck", subtype="source")
     _corpora[app.env] = corpus
+    # The index lives as long as the build: keep the garbage collector from
+    # walking its many small records again at every collection.
+    gc.freeze()
 
 
 def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

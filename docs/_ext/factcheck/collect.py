@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from docutils import nodes
 
-from .figures import Figure, context_words, extract_figures
+from .figures import CONTEXT_WORDS, Figure, Words, extract_figures
 from .quotations import Quotation, UnterminatedQuotation, find_quotations
 from .sentences import CITE_MARK, TEXTUAL_CITE_MARK, split_sentences
 
@@ -271,13 +271,19 @@ def figures_of(text: str, row: bool = False) -> list[Figure]:
     bounds.append(len(text))
     cells = list(zip(bounds[::2], bounds[1::2], strict=True))
     placed = []
+    words: dict[tuple[int, int], Words] = {}  # each cell's words, read once
+
+    def around(start: int, end: int, figure: Figure, window: int | None) -> frozenset[str]:
+        if (start, end) not in words:
+            words[start, end] = Words(text[start:end])
+        return words[start, end].around(figure.start - start, figure.end - start, window)
+
     for figure in figures:
         index = next((i for i, (s, e) in enumerate(cells) if s <= figure.start < e), 0)
-        start, end = cells[index]
-        near = context_words(text[start:end], figure.start - start, figure.end - start)
+        near = around(*cells[index], figure, CONTEXT_WORDS)
         if len(near) < ROW_CELL_WORDS:  # a cell holding little but the figure
             start, end = cells[max(index - 1, 0)][0], cells[min(index + 1, len(cells) - 1)][1]
-            near = context_words(text[start:end], figure.start - start, figure.end - start, None)
+            near = around(start, end, figure, None)
         placed.append(figure._replace(near=near))
     return placed
 

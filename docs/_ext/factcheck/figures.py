@@ -25,6 +25,13 @@ A source is read with its publication date, which resolves relative time:
 >>> [f.describe() for f in extract_figures("met on Thursday", published=nbc)]  # doctest: +NORMALIZE_WHITESPACE
 ['Thursday (date 2023-04-13, from the source date)', 'Thursday (year 2023, from the source date)',
  'Thursday (month 2023-04, from the source date)']
+>>> [f.describe() for f in extract_figures("this week, over the summer", published=article)]  # doctest: +NORMALIZE_WHITESPACE
+['this week (month 2023-10, from the source date)', 'this week (year 2023, from the source date)',
+ 'the summer (year 2023, from the source date)']
+>>> [f.describe() for f in extract_figures("the past two weeks", published=nbc) if f.derived][:2]
+['past two weeks (month 2023-03, from the source date)', 'past two weeks (month 2023-04, from the source date)']
+>>> [f.describe() for f in extract_figures("in May, but it may not", published=article)]
+['May (month 2023-05, from the source date)', 'May (year 2023, from the source date)']
 """
 
 from __future__ import annotations
@@ -109,6 +116,9 @@ class Figure(NamedTuple):
     #: The distinctive words of its wider context: the whole sentence of a claim,
     #: the sentence and the near words of a source's figure.
     context: frozenset[str] = frozenset()
+    #: The word that says what it counts: the first word right after it, before
+    #: any punctuation ("four *representatives*", "11 *other* lawmakers").
+    unit: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[Kind, object]:
@@ -290,18 +300,36 @@ _FIGURE = re.compile(
         ]
     )
 )
+#: What every figure holds: a digit, or a word for a number or a share.
+_MAYBE_FIGURE = re.compile(
+    rf"\d|\b(?i:half|thirds?|quarters?|dozen|{_alternatives([*UNITS, *TEENS, *TENS])})\b"
+)
 _QUALIFIER = re.compile(rf"\b(?P<q>{_alternatives(QUALIFIERS)})\s+$", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(
     r"\b(?P<which>last|this|next|past|previous)\s+(?:fiscal\s+)?year\b|\b(?P<ago>a|one)\s+year\s+ago\b",
     re.IGNORECASE,
 )
 _RELATIVE_MONTH = re.compile(r"\b(?P<which>last|this|next)\s+month\b", re.IGNORECASE)
+_RELATIVE_WEEK = re.compile(r"\b(?P<which>last|this|next)\s+week\b", re.IGNORECASE)
+_RECENT_SPAN = re.compile(
+    rf"\b(?:past|last|previous)\s+(?P<n>\d{{1,2}}|{_SMALL})\s+(?P<unit>days|weeks)\b",
+    re.IGNORECASE,
+)
+#: A season named without a year, and the month it starts in.
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9}
+_SEASON = re.compile(rf"\b(?:the|this)\s+(?P<season>{_alternatives(SEASONS)})\b", re.IGNORECASE)
+#: "May" is a month only where it cannot be the verb: "in May", "since May".
+_MAY = re.compile(r"\b(?:in|since|until|by|early|late|mid-)\s*May\b")
 _WEEKDAY = re.compile(rf"\b(?P<day>{_alternatives(WEEKDAYS)})\b")
 _BARE_MONTH = re.compile(rf"\b(?P<m>{_alternatives(n for n in MONTHS if len(n) > 3)})\b")
 
 
 #: How many words on each side of a figure make its context.
 CONTEXT_WORDS = 8
+#: How many words after a figure say what it counts.
+UNIT_WORDS = 1
+#: Words that never say what a figure counts.
+_FUNCTION_WORDS = frozenset("a an the of on in at to and or by for from with as".split())
 _STOP_WORDS = frozenset(
     """that this with from have been were they their there which when what will would could
     should about after before also more than over into said says according against while
@@ -310,7 +338,11 @@ _STOP_WORDS = frozenset(
     around least year years last next month week percent
     """.split()
 )
+_NOT_DISTINCTIVE = _STOP_WORDS.union(UNITS, TEENS, TENS)
 _TOKEN = re.compile(r"\S+")
+_NOT_LETTER = re.compile(r"[^a-záéíóúñü]")
+#: The last characters of a word that ends a phrase, a table cell's "|" included.
+_CLOSING = frozenset(',;:.!?)]|”"')
 
 
 def stem(word: str) -> str:
@@ -333,17 +365,17 @@ class Words:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.stems: list[str | None] = []
+        self.plain: list[str] = []
+        #: Whether a word ends a phrase (a comma, a full stop, a bracket, a cell).
+        self.closes: list[bool] = []
         for match in _TOKEN.finditer(text):
+            token = match.group()
             self.starts.append(match.start())
             self.ends.append(match.end())
-            plain = re.sub(r"[^a-záéíóúñü]", "", match.group().lower())
-            distinctive = (
-                len(plain) >= 4
-                and plain not in _STOP_WORDS
-                and plain not in UNITS
-                and plain not in TEENS
-                and plain not in TENS
-            )
+            plain = _NOT_LETTER.sub("", token.lower())
+            self.plain.append(plain)
+            self.closes.append(token[-1] in _CLOSING)
+            distinctive = len(plain) >= 4 and plain not in _NOT_DISTINCTIVE
             self.stems.append(plain[:4] if distinctive else None)
 
     def around(self, start: int, end: int, window: int | None = CONTEXT_WORDS) -> frozenset[str]:
@@ -354,6 +386,38 @@ class Words:
         last = len(self.stems) if window is None else after + window
         chosen = self.stems[first:before] + self.stems[after:last]
         return frozenset(word for word in chosen if word)
+
+    def following(self, end: int, count: int = UNIT_WORDS) -> frozenset[str]:
+        """Up to ``count`` words right after ``end``, before any punctuation.
+
+        Function words are skipped; what is left names what a figure counts.
+        """
+        found: list[str] = []
+        index = bisect.bisect_left(self.starts, end)
+        if index > 0 and self.ends[index - 1] > end and self.closes[index - 1]:
+            return frozenset()  # the figure's own word ends the phrase: "in 2022,"
+        while index < len(self.plain) and len(found) < count:
+            if self.plain[index] == "" and self.closes[index]:
+                break  # a lone mark, such as a table's cell separator
+            if self.plain[index] and self.plain[index] not in _FUNCTION_WORDS:
+                found.append(self.plain[index])
+            if self.closes[index]:
+                break
+            index += 1
+        return frozenset(found)
+
+
+def unit_words(text: str, end: int) -> frozenset[str]:
+    """What the figure ending at ``end`` counts: the word right after it.
+
+    >>> sorted(unit_words("seven senators and four representatives on the trip", 23))
+    ['representatives']
+    >>> sorted(unit_words("with 10 other U.S. lawmakers, she said", 7))
+    ['other']
+    >>> sorted(unit_words("in 2022, the agency said", 7))
+    []
+    """
+    return Words(text).following(end)
 
 
 def context_words(
@@ -430,6 +494,8 @@ def extract_figures(
     >>> [f.describe() for f in extract_figures("Under House Bill 2036, about 7.8 per 100,000")]
     ['2036 (year 2036)', 'about 7.8 (number 7.8, about)', '100,000 (number 100000)']
     """
+    if published is None and not _MAYBE_FIGURE.search(text):
+        return []  # most sentences hold no figure: say so without the full scan
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
 
@@ -523,7 +589,8 @@ def extract_figures(
     for figure in figures:
         close = words.around(figure.start, figure.end, near)
         wide = close if context == near else words.around(figure.start, figure.end, context)
-        located.append(figure._replace(near=close, context=wide))
+        unit = words.following(figure.end)
+        located.append(figure._replace(near=close, context=wide, unit=unit))
     return located
 
 
@@ -565,21 +632,51 @@ def _resolved_relative_time(
                     True,
                 )
             )
-        for match in _BARE_MONTH.finditer(text):
-            if free(*match.span()):
-                month = MONTHS[match["m"]]
+        bare_months = [(m.span("m"), m["m"]) for m in _BARE_MONTH.finditer(text)]
+        bare_months += [((m.end() - 3, m.end()), "May") for m in _MAY.finditer(text)]
+        for span, name in bare_months:
+            if free(*span):
+                month = MONTHS[name]
                 found.append(
                     Figure(
                         Kind.MONTH,
                         (_year_of(month, published), month),
                         Qualifier.EXACT,
-                        match.group(0),
-                        *match.span(),
+                        text[span[0] : span[1]],
+                        *span,
                         True,
                     )
                 )
+    for match in _SEASON.finditer(text):
+        # "over the summer" in an October article is that year's summer, in a
+        # March article the year before's.
+        starts = SEASONS[match["season"].lower()]
+        late = published.month is not None and published.month < starts
+        found.append(
+            Figure(
+                Kind.YEAR,
+                published.year - late,
+                Qualifier.EXACT,
+                match.group(0),
+                *match.span(),
+                True,
+            )
+        )
+    for match in _RELATIVE_WEEK.finditer(text):
+        found.extend(
+            Figure(Kind.MONTH, month, Qualifier.EXACT, match.group(0), *match.span(), True)
+            for month in _months_of_week(match["which"].lower(), published)
+        )
     if published.day is not None:
         day = datetime.date(published.year, published.month or 1, published.day)
+        for match in _RECENT_SPAN.finditer(text):
+            # "over the past two weeks": the months from that far back to the date
+            length = int(_number(match["n"])) * (7 if match["unit"].lower() == "weeks" else 1)
+            span = (day - datetime.timedelta(days=n) for n in range(length + 1))
+            found.extend(
+                Figure(Kind.MONTH, month, Qualifier.EXACT, match.group(0), *match.span(), True)
+                for month in sorted({(d.year, d.month) for d in span})
+            )
         for match in _WEEKDAY.finditer(text):
             back = (day.weekday() - WEEKDAYS[match["day"]]) % 7
             date = day - datetime.timedelta(days=back)
@@ -594,3 +691,35 @@ def _resolved_relative_time(
                 )
             )
     return found
+
+
+def _months_of_week(which: str, published: PublicationDate) -> list[tuple[int, int]]:
+    """The months a week named relative to a source's date can fall in.
+
+    With a day, the week (Monday to Sunday) is exact; with only a month, a
+    week "this week" is in that month and "last week" may be in the one before.
+
+    >>> _months_of_week("this", PublicationDate(2023, 10, None))
+    [(2023, 10)]
+    >>> _months_of_week("last", PublicationDate(2023, 10, None))
+    [(2023, 9), (2023, 10)]
+    >>> _months_of_week("last", PublicationDate(2023, 4, 14))
+    [(2023, 4)]
+    >>> _months_of_week("this", PublicationDate(2023, 3, 1))
+    [(2023, 2), (2023, 3)]
+    >>> _months_of_week("this", PublicationDate(2023, None, None))
+    []
+    """
+    offset = {"last": -1, "this": 0, "next": 1}[which]
+    if published.month is None:
+        return []
+    if published.day is None:
+        months = {(published.year, published.month)}
+        if offset:
+            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+            months.add((year, month + 1))
+        return sorted(months)
+    day = datetime.date(published.year, published.month, published.day)
+    monday = day - datetime.timedelta(days=day.weekday()) + datetime.timedelta(weeks=offset)
+    week = (monday + datetime.timedelta(days=n) for n in range(7))
+    return sorted({(d.year, d.month) for d in week})

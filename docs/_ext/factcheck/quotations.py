@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .normalize import normalize, normalize_with_offsets
@@ -138,7 +139,15 @@ class Passages:
         return max(0, bisect.bisect_right(self._sentence_starts, normalized_offset) - 1)
 
     def find(self, quotation: str) -> Match | None:
-        """Find a chapter's quotation in this source, or return None."""
+        """Find a chapter's quotation in this source, or return None.
+
+        >>> source = Passages("He said: “The deal is off.” Then he left.")
+        >>> [source.find(q) for q in ("the deal", "deal is off", "dea", "The deal ... left")]
+        [Match(start=10, end=18), Match(start=14, end=25), None, Match(start=10, end=40)]
+        """
+        text = normalize(quotation)
+        if "..." not in text and "[" not in text and re.search(r"\w", text):
+            return self._find_verbatim(text)
         pattern = quotation_pattern(quotation)
         if pattern is None:
             return None
@@ -147,6 +156,31 @@ class Passages:
             if last - first < PASSAGE_SENTENCES:
                 return Match(self.offsets[found.start()], self.offsets[found.end() - 1] + 1)
         return None
+
+    def _find_verbatim(self, text: str) -> Match | None:
+        """Find a quotation with no cut or insertion: a plain search, whole words,
+        the first letter in either case (what :func:`quotation_pattern` matches)."""
+        variants = {text, text[0].swapcase() + text[1:]}
+        for start in sorted(self._occurrences(variants)):
+            end = start + len(text)
+            if text[0].isalnum() and start > 0 and _is_word(self.normalized[start - 1]):
+                continue
+            if text[-1].isalnum() and end < len(self.normalized) and _is_word(self.normalized[end]):
+                continue
+            if self.sentence_at(end - 1) - self.sentence_at(start) < PASSAGE_SENTENCES:
+                return Match(self.offsets[start], self.offsets[end - 1] + 1)
+        return None
+
+    def _occurrences(self, variants: set[str]) -> Iterable[int]:
+        for variant in variants:
+            start = self.normalized.find(variant)
+            while start >= 0:
+                yield start
+                start = self.normalized.find(variant, start + 1)
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _insertion_gap(insertion: str) -> str:

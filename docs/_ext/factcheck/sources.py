@@ -143,6 +143,11 @@ class Source:
         #: Word stems too frequent in this source to tell one context from another.
         self.common = _common_stems(text, self.sentences)
 
+    @functools.cached_property
+    def stems(self) -> frozenset[str]:
+        """The stems of the distinctive words of the whole text."""
+        return context_words(self.text, 0, 0, None)
+
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
@@ -170,6 +175,11 @@ def _common_stems(text: str, sentences: list[tuple[int, int]]) -> frozenset[str]
     return frozenset(word for word, count in counts.items() if count > threshold)
 
 
+#: A word stem in more sources than this says nothing about which one a
+#: sentence follows (:attr:`Corpus.distinctive_words`).
+RARE_IN_SOURCES = 10
+
+
 @dataclasses.dataclass
 class Corpus:
     """The sources by bibliography key, and every problem found loading them."""
@@ -190,6 +200,20 @@ class Corpus:
             return None
         alternatives = "|".join(re.escape(name) for name in reversed(names))
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    @functools.cached_property
+    def distinctive_words(self) -> Mapping[str, tuple[str, ...]]:
+        """The sources each rare word stem occurs in, for words in few sources.
+
+        A stem found in more than :data:`RARE_IN_SOURCES` sources tells no
+        source from another and is left out, so looking up a sentence's words
+        costs the same however many sources there are.
+        """
+        found: dict[str, list[str]] = defaultdict(list)
+        for key, source in self.sources.items():
+            for word in source.stems:
+                found[word].append(key)
+        return {word: tuple(keys) for word, keys in found.items() if len(keys) <= RARE_IN_SOURCES}
 
     def attributed(self, text: str) -> dict[str, str]:
         """The sources ``text`` names, as {key: the name it uses}.

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
 from .collect import Sentence
-from .figures import Figure, Kind, supports
+from .figures import Figure, Kind, context_words, supports
 from .quotations import PASSAGE_SENTENCES
 from .records import ClaimKind, Evidence, Finding, Status
 from .sources import Corpus, Occurrence, Source
@@ -155,7 +156,63 @@ def check_sentence(
             f._replace(span=(figure.start, figure.end))
             for f, figure in zip(checked_figures, sentence.figures, strict=True)
         )
+        followed = _followed_source(sentence, checked_figures, corpus)
+        if followed is not None:
+            other, theirs, mine, cited = followed
+            finding(
+                ClaimKind.CITATION,
+                other,
+                Status.MISATTRIBUTED,
+                f"the sentence follows {other}, which gives its dates in a passage holding "
+                f"{theirs} of its words, but cites {cited}, whose passage holds {mine}: "
+                f"cite {other}",
+            )
     return findings
+
+
+#: A sentence whose only figures are dates is pinned to its source by its
+#: words alone. Where a source it does not cite gives the same dates in a
+#: passage holding this many times as many of its words, and at least half of
+#: them, that is the source the sentence follows.
+FOLLOWED_FACTOR = 2
+
+
+def _followed_source(
+    sentence: Sentence, checked: list[Finding], corpus: Corpus
+) -> tuple[str, int, int, str] | None:
+    """The uncited source a dated sentence follows far more closely than its own.
+
+    Returns ``(key, its shared words, the cited passage's, the cited key)``.
+    """
+    if (
+        sentence.quotations
+        or any(f.kind not in TEMPORAL for f in sentence.figures)
+        or any(f.status is not Status.VERIFIED or f.evidence is None for f in checked)
+    ):
+        return None
+    words = context_words(sentence.text, 0, 0, None)
+    evidence = checked[0].evidence
+    assert evidence is not None
+    mine = len(words & context_words(evidence.passage, 0, 0, None))
+    counts = Counter(
+        key
+        for word in words
+        for key in corpus.distinctive_words.get(word, ())
+        if key not in sentence.keys
+    )
+    for key, count in counts.most_common():
+        if count < max(FOLLOWED_FACTOR * mine, len(words) / 2):
+            break
+        other = corpus.sources[key]
+        covered = _best_window(sentence.figures, other)
+        if len(covered) < len(sentence.figures):
+            continue
+        lines = [occurrence.sentence for occurrence in covered.values()]
+        start, end = other.passage(min(lines), max(lines))
+        theirs = len(words & context_words(other.text[start:end], 0, 0, None))
+        if theirs >= max(FOLLOWED_FACTOR * mine, len(words) / 2):
+            return key, theirs, mine, evidence.key
+    return None
 
 
 def _detail(figure: Figure) -> str:
@@ -266,7 +323,7 @@ def _check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> l
     return findings
 
 
-def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, object]:
+def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, Occurrence]:
     """The figures (by index) that one passage of ``source`` supports, most first.
 
     Tight passages are tried first: one sentence, then two, then three, so
@@ -284,20 +341,53 @@ def _best_window(figures: tuple[Figure, ...], source: Source) -> dict[int, objec
         for figure in figures
     ]
     anchors = sorted({o.sentence for found in occurrences for o in found})
-    best: dict[int, object] = {}
+    best: dict[int, Occurrence] = {}
     for size in range(1, PASSAGE_SENTENCES + 1):
         for first in sorted({a - back for a in anchors for back in range(size) if a >= back}):
             last = first + size - 1
-            covered = {}
-            for index, found in enumerate(occurrences):
-                inside = [o for o in found if first <= o.sentence <= last]
-                if inside:
-                    covered[index] = inside[0]
+            covered = _covered(figures, occurrences, source, claimed, first, last)
             if len(covered) > len(best):
                 best = covered
                 if len(best) == len(figures):
                     return best
     return best
+
+
+def _covered(
+    figures: tuple[Figure, ...],
+    occurrences: list[list[Occurrence]],
+    source: Source,
+    claimed: frozenset[tuple[object, object]],
+    first: int,
+    last: int,
+) -> dict[int, Occurrence]:
+    """The figures (by index) found in source sentences ``first`` to ``last``.
+
+    A count is dated by its own sentence: where the sentence that states a
+    claim's counts also states a year the claim does not, the claim's date
+    must come from that sentence too, not from a neighbour ("the 14,100 pounds
+    seized last year. More than half of seizures this year ..." does not date
+    the 14,100 pounds to this year).
+    """
+    covered: dict[int, Occurrence] = {}
+    for index, found in enumerate(occurrences):
+        if figures[index].kind not in TEMPORAL:
+            inside = [o for o in found if first <= o.sentence <= last]
+            if inside:
+                covered[index] = inside[0]
+    counted = {o.sentence for o in covered.values()}
+    dated_otherwise = any(
+        other.kind is Kind.YEAR and other.key not in claimed
+        for sentence in counted
+        for other in source.sentence_figures[sentence]
+    )
+    for index, found in enumerate(occurrences):
+        if figures[index].kind in TEMPORAL:
+            inside = [o for o in found if first <= o.sentence <= last]
+            own = [o for o in inside if o.sentence in counted]
+            if own or (inside and not dated_otherwise):
+                covered[index] = (own or inside)[0]
+    return covered
 
 
 def same_context(evidence: Figure, claim: Figure, common: frozenset[str]) -> bool:
@@ -338,6 +428,8 @@ def best_aligned(
     sentence says "three federal courts". Figures the claim's sentence states
     itself (``claimed``) are not rivals.
     """
+    if not _same_unit(occurrence, claim, source, claimed):
+        return False
     words = claim.near - source.common
     if not words:
         return True
@@ -359,6 +451,41 @@ def best_aligned(
                 and other.key != claim.key
                 and other.key not in claimed
                 and len(words & other.near) > score + 1
+            ):
+                return False
+    return True
+
+
+def _same_unit(
+    occurrence: Occurrence,
+    claim: Figure,
+    source: Source,
+    claimed: frozenset[tuple[object, object]],
+) -> bool:
+    """Whether no other figure nearby counts what the claim's figure counts better.
+
+    "Five representatives" is not supported by "five hours" where the same
+    sentence says "four representatives", nor "11 other lawmakers" by "eleven
+    lawmakers" where the next says "10 other lawmakers". Figures the claim's
+    sentence states itself (``claimed``) are not rivals.
+    """
+    if not claim.unit:
+        return True
+    mine = len(claim.unit & occurrence.figure.unit)
+    if mine == len(claim.unit):
+        return True
+    placed = len(claim.near & occurrence.figure.near)
+    nearby = range(occurrence.sentence - 1, occurrence.sentence + 2)
+    for sentence, others in enumerate(source.sentence_figures):
+        for other in others:
+            if (
+                other.kind is claim.kind
+                and other.key != claim.key
+                and other.key not in claimed
+                and len(claim.unit & other.unit) > mine
+                # Beside the occurrence, the better unit is enough; elsewhere in
+                # the source, the rival must stand among the claim's words too.
+                and (sentence in nearby or len(claim.near & other.near) >= placed)
             ):
                 return False
     return True
