@@ -362,21 +362,16 @@ class Words:
     """
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.stems: list[str | None] = []
-        self.plain: list[str] = []
+        tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(text)]
+        self.starts = [start for start, _ in tokens]
+        self.ends = [start + len(token) for start, token in tokens]
+        self.plain = [_NOT_LETTER.sub("", token.lower()) for _, token in tokens]
         #: Whether a word ends a phrase (a comma, a full stop, a bracket, a cell).
-        self.closes: list[bool] = []
-        for match in _TOKEN.finditer(text):
-            token = match.group()
-            self.starts.append(match.start())
-            self.ends.append(match.end())
-            plain = _NOT_LETTER.sub("", token.lower())
-            self.plain.append(plain)
-            self.closes.append(token[-1] in _CLOSING)
-            distinctive = len(plain) >= 4 and plain not in _NOT_DISTINCTIVE
-            self.stems.append(plain[:4] if distinctive else None)
+        self.closes = [token[-1] in _CLOSING for _, token in tokens]
+        self.stems: list[str | None] = [
+            plain[:4] if len(plain) >= 4 and plain not in _NOT_DISTINCTIVE else None
+            for plain in self.plain
+        ]
 
     def around(self, start: int, end: int, window: int | None = CONTEXT_WORDS) -> frozenset[str]:
         """The stems of the distinctive words before ``start`` and after ``end``."""
