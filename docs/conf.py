@@ -98,8 +98,13 @@ latex_elements = {
 \setmonofont{FreeMono}
 """,
     # Long URLs in the bibliography wrap instead of running off the page.
+    # sphinx-design cards reach LaTeX as plain containers; Sphinx's
+    # sphinxuseclass hook gives each card some space and a bold title.
     "preamble": r"""
 \usepackage{xurl}
+\setlength{\headheight}{14pt}
+\newenvironment{sphinxclasssd-card}{\par\medskip}{\par\medskip}
+\newenvironment{sphinxclasssd-card-title}{\par\noindent\bfseries\ignorespaces}{\par}
 """,
 }
 latex_show_urls = "footnote"
