@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from factcheck.collect import Sentence
 from factcheck.figures import PublicationDate, extract_figures
-from factcheck.quotations import Passages
+from factcheck.quotations import PASSAGE_SENTENCES, Passages, quotation_pattern
 from factcheck.sentences import split_sentences
 from factcheck.sources import Corpus, Source
 from factcheck.verify import check_sentence
@@ -98,3 +98,33 @@ def test_every_source_sentence_verifies_as_it_stands():
 
 def test_sources_exist():
     assert all(Path(s.path).is_file() for s in SOURCES.values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SENTENCES), st.data())
+def test_the_verbatim_search_agrees_with_the_quotation_pattern(picked, data):
+    """A quotation with no cut or insertion is found by a plain search; it must
+    find exactly what the general pattern finds, case of the first letter and
+    whole words included."""
+    name, sentence = picked
+    passages = Passages(SOURCES[name].text)
+    start = data.draw(st.integers(0, len(sentence) - 2))
+    end = data.draw(st.integers(start + 2, len(sentence)))
+    extract = sentence[start:end].strip()
+    if data.draw(st.booleans()) and extract:
+        extract = extract[0].swapcase() + extract[1:]
+    assume(re.search(r"\w", extract) and "..." not in extract and "[" not in extract)
+    assume(not re.search(r"[\"“”]", extract))
+    pattern = quotation_pattern(extract)
+    assert pattern is not None
+    expected = None
+    for found in pattern.finditer(passages.normalized):
+        first, last = passages.sentence_at(found.start()), passages.sentence_at(found.end() - 1)
+        if last - first < PASSAGE_SENTENCES:
+            expected = (passages.offsets[found.start()], passages.offsets[found.end() - 1] + 1)
+            break
+    found = passages.find(extract)
+    assert (found is None) == (expected is None), extract
+    if found is not None:
+        # Both are a valid place: the earliest whole-word occurrence.
+        assert (found.start, found.end) == expected, extract
