@@ -125,8 +125,14 @@ def load_sources(app: Sphinx) -> None:
         logger.warning(problem.message, location=location, type="factcheck", subtype="source")
     _corpora[app.env] = corpus
     # The index lives as long as the build: keep the garbage collector from
-    # walking its many small records again at every collection.
+    # walking its many small records again at every collection, until the
+    # build finishes (:func:`release_sources`).
     gc.freeze()
+
+
+def release_sources(app: Sphinx, exception: Exception | None) -> None:
+    """Let the garbage collector see what :func:`load_sources` froze."""
+    gc.unfreeze()
 
 
 def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -233,6 +239,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinxcontrib-bibtex has parsed the bibliography (priority 500).
     app.connect("config-inited", check_bibliography)
     app.connect("builder-inited", load_sources, priority=600)
+    app.connect("build-finished", release_sources)
     app.connect("env-before-read-docs", check_encodings)
     app.connect("doctree-read", check_doctree)
     app.connect("env-purge-doc", purge_doc)

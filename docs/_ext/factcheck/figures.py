@@ -117,8 +117,8 @@ class Figure(NamedTuple):
     #: the sentence and the near words of a source's figure.
     context: frozenset[str] = frozenset()
     #: The word that says what it counts: the first word right after it, before
-    #: any punctuation ("four *representatives*", "11 *other* lawmakers").
-    unit: frozenset[str] = frozenset()
+    #: any punctuation ("four *representatives*", "11 *other* lawmakers"), or "".
+    unit: str = ""
 
     @property
     def key(self) -> tuple[Kind, object]:
@@ -326,8 +326,6 @@ _BARE_MONTH = re.compile(rf"\b(?P<m>{_alternatives(n for n in MONTHS if len(n) >
 
 #: How many words on each side of a figure make its context.
 CONTEXT_WORDS = 8
-#: How many words after a figure say what it counts.
-UNIT_WORDS = 1
 #: Words that never say what a figure counts.
 _FUNCTION_WORDS = frozenset("a an the of on in at to and or by for from with as".split())
 _STOP_WORDS = frozenset(
@@ -382,35 +380,29 @@ class Words:
         chosen = self.stems[first:before] + self.stems[after:last]
         return frozenset(word for word in chosen if word)
 
-    def following(self, end: int, count: int = UNIT_WORDS) -> frozenset[str]:
-        """Up to ``count`` words right after ``end``, before any punctuation.
-
-        Function words are skipped; what is left names what a figure counts.
-        """
-        found: list[str] = []
+    def following(self, end: int) -> str:
+        """The first word after ``end`` that is not a function word, before any
+        punctuation, in lower case; "" if there is none."""
         index = bisect.bisect_left(self.starts, end)
         if index > 0 and self.ends[index - 1] > end and self.closes[index - 1]:
-            return frozenset()  # the figure's own word ends the phrase: "in 2022,"
-        while index < len(self.plain) and len(found) < count:
-            if self.plain[index] == "" and self.closes[index]:
-                break  # a lone mark, such as a table's cell separator
-            if self.plain[index] and self.plain[index] not in _FUNCTION_WORDS:
-                found.append(self.plain[index])
-            if self.closes[index]:
-                break
-            index += 1
-        return frozenset(found)
+            return ""  # the figure's own word ends the phrase: "in 2022,"
+        for plain, closes in zip(self.plain[index:], self.closes[index:], strict=True):
+            if plain and plain not in _FUNCTION_WORDS:
+                return plain
+            if closes:
+                return ""  # a comma, a full stop, a table's cell separator
+        return ""
 
 
-def unit_words(text: str, end: int) -> frozenset[str]:
+def unit_word(text: str, end: int) -> str:
     """What the figure ending at ``end`` counts: the word right after it.
 
-    >>> sorted(unit_words("seven senators and four representatives on the trip", 23))
-    ['representatives']
-    >>> sorted(unit_words("with 10 other U.S. lawmakers, she said", 7))
-    ['other']
-    >>> sorted(unit_words("in 2022, the agency said", 7))
-    []
+    >>> unit_word("seven senators and four representatives on the trip", 23)
+    'representatives'
+    >>> unit_word("with 10 other U.S. lawmakers, she said", 7)
+    'other'
+    >>> unit_word("in 2022, the agency said", 7)
+    ''
     """
     return Words(text).following(end)
 
@@ -616,11 +608,10 @@ def _resolved_relative_time(
     if published.month is not None:
         for match in _RELATIVE_MONTH.finditer(text):
             offset = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
-            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
             found.append(
                 Figure(
                     Kind.MONTH,
-                    (year, month + 1),
+                    _months_later(published.year, published.month, offset),
                     Qualifier.EXACT,
                     match.group(0),
                     *match.span(),
@@ -710,11 +701,19 @@ def _months_of_week(which: str, published: PublicationDate) -> list[tuple[int, i
         return []
     if published.day is None:
         months = {(published.year, published.month)}
-        if offset:
-            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
-            months.add((year, month + 1))
+        months.add(_months_later(published.year, published.month, offset))
         return sorted(months)
     day = datetime.date(published.year, published.month, published.day)
     monday = day - datetime.timedelta(days=day.weekday()) + datetime.timedelta(weeks=offset)
     week = (monday + datetime.timedelta(days=n) for n in range(7))
     return sorted({(d.year, d.month) for d in week})
+
+
+def _months_later(year: int, month: int, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` after (or before, if negative) a month.
+
+    >>> _months_later(2023, 1, -1), _months_later(2023, 12, 1)
+    ((2022, 12), (2024, 1))
+    """
+    year, index = divmod(year * 12 + month - 1 + months, 12)
+    return year, index + 1

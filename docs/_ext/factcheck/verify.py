@@ -462,28 +462,25 @@ def _same_unit(
     source: Source,
     claimed: frozenset[tuple[object, object]],
 ) -> bool:
-    """Whether no other figure nearby counts what the claim's figure counts better.
+    """Whether no other figure counts what the claim's figure counts, where this one does not.
 
     "Five representatives" is not supported by "five hours" where the same
     sentence says "four representatives", nor "11 other lawmakers" by "eleven
     lawmakers" where the next says "10 other lawmakers". Figures the claim's
     sentence states itself (``claimed``) are not rivals.
     """
-    if not claim.unit:
-        return True
-    mine = len(claim.unit & occurrence.figure.unit)
-    if mine == len(claim.unit):
+    if not claim.unit or claim.unit == occurrence.figure.unit:
         return True
     placed = len(claim.near & occurrence.figure.near)
     nearby = range(occurrence.sentence - 1, occurrence.sentence + 2)
     for sentence, others in enumerate(source.sentence_figures):
         for other in others:
             if (
-                other.kind is claim.kind
+                other.unit == claim.unit
+                and other.kind is claim.kind
                 and other.key != claim.key
                 and other.key not in claimed
-                and len(claim.unit & other.unit) > mine
-                # Beside the occurrence, the better unit is enough; elsewhere in
+                # Beside the occurrence, the same unit is enough; elsewhere in
                 # the source, the rival must stand among the claim's words too.
                 and (sentence in nearby or len(claim.near & other.near) >= placed)
             ):
