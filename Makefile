@@ -6,6 +6,7 @@
 #   make pdf     build the PDF handbook       -> docs/_build/latex/handbook.pdf
 #   make check   run the fact check           -> docs/_build/factcheck/output.txt
 #   make test    run the test suite (doctests, unit, build, browser and PDF tests)
+#   make coverage  the test suite, with the line and branch coverage of docs/_ext and scripts
 #   make serve   live preview at http://127.0.0.1:8000 while you edit
 #   make clean   remove the build output
 #   make lock    re-resolve requirements.txt from the pins in pyproject.toml
@@ -23,7 +24,7 @@ SPHINXBUILD := $(BIN)/sphinx-build
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONHASHSEED := 0
 
-.PHONY: html pdf check test serve clean lock venv
+.PHONY: html pdf check test coverage serve clean lock venv
 
 venv: $(STAMP)
 
@@ -45,6 +46,10 @@ check: $(STAMP)
 test: $(STAMP)
 	@scripts/ensure-system-packages tex pdf-tools browser
 	$(BIN)/python -m pytest
+
+coverage: $(STAMP)
+	@scripts/ensure-system-packages tex pdf-tools browser
+	$(BIN)/python -m pytest --cov --cov-report=term
 
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 --watch references.bib \
