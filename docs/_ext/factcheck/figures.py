@@ -407,6 +407,15 @@ def unit_word(text: str, end: int) -> str:
     return Words(text).following(end)
 
 
+def word_stems(text: str) -> frozenset[str]:
+    """The stems of every distinctive word of ``text``.
+
+    >>> sorted(word_stems("Four U.S. citizens were kidnapped, two of them killed"))
+    ['citi', 'kidn', 'kill']
+    """
+    return Words(text).around(0, 0, None)
+
+
 def context_words(
     text: str, start: int, end: int, window: int | None = CONTEXT_WORDS
 ) -> frozenset[str]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from .figures import Figure, PublicationDate, context_words, extract_figures, stem
+from .figures import Figure, PublicationDate, extract_figures, stem, word_stems
 from .quotations import PASSAGE_SENTENCES, Passages
 from .sentences import split_sentences
 
@@ -131,22 +131,26 @@ class Source:
         self._starts = [start for start, _ in self.sentences]
         self.passages = Passages(text)
         self.figures: dict[tuple[object, object], list[Occurrence]] = defaultdict(list)
-        sentence_words = [context_words(text[s:e], 0, 0, None) for s, e in self.sentences]
+        sentence_words = [word_stems(text[s:e]) for s, e in self.sentences]
         #: The figures of each sentence, in order.
         self.sentence_figures: list[list[Figure]] = [[] for _ in self.sentences]
+        #: The figures that count each thing ("representatives"), with their sentence.
+        self.unit_figures: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
         for figure in extract_figures(text, published):
             # A source figure's context: the words near it and its whole sentence.
             sentence = self.sentence_at(figure.start)
             figure = figure._replace(context=figure.near | sentence_words[sentence])
             self.figures[figure.key].append(Occurrence(sentence, figure))
             self.sentence_figures[sentence].append(figure)
+            if figure.unit:
+                self.unit_figures[figure.unit].append((sentence, figure))
         #: Word stems too frequent in this source to tell one context from another.
         self.common = _common_stems(text, self.sentences)
 
     @functools.cached_property
     def stems(self) -> frozenset[str]:
         """The stems of the distinctive words of the whole text."""
-        return context_words(self.text, 0, 0, None)
+        return word_stems(self.text)
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import fuzz, process
 
 from .collect import Sentence
-from .figures import Figure, Kind, context_words, supports
+from .figures import Figure, Kind, supports, word_stems
 from .quotations import PASSAGE_SENTENCES
 from .records import ClaimKind, Evidence, Finding, Status
 from .sources import Corpus, Occurrence, Source
@@ -190,10 +190,11 @@ def _followed_source(
         or any(f.status is not Status.VERIFIED or f.evidence is None for f in checked)
     ):
         return None
-    words = context_words(sentence.text, 0, 0, None)
+    words = word_stems(sentence.text)
     evidence = checked[0].evidence
     assert evidence is not None
-    mine = len(words & context_words(evidence.passage, 0, 0, None))
+    mine = len(words & word_stems(evidence.passage))
+    needed = max(FOLLOWED_FACTOR * mine, len(words) / 2)
     counts = Counter(
         key
         for word in words
@@ -201,7 +202,7 @@ def _followed_source(
         if key not in sentence.keys
     )
     for key, count in counts.most_common():
-        if count < max(FOLLOWED_FACTOR * mine, len(words) / 2):
+        if count < needed:
             break
         other = corpus.sources[key]
         covered = _best_window(sentence.figures, other)
@@ -209,8 +210,8 @@ def _followed_source(
             continue
         lines = [occurrence.sentence for occurrence in covered.values()]
         start, end = other.passage(min(lines), max(lines))
-        theirs = len(words & context_words(other.text[start:end], 0, 0, None))
-        if theirs >= max(FOLLOWED_FACTOR * mine, len(words) / 2):
+        theirs = len(words & word_stems(other.text[start:end]))
+        if theirs >= needed:
             return key, theirs, mine, evidence.key
     return None
 
@@ -473,19 +474,15 @@ def _same_unit(
         return True
     placed = len(claim.near & occurrence.figure.near)
     nearby = range(occurrence.sentence - 1, occurrence.sentence + 2)
-    for sentence, others in enumerate(source.sentence_figures):
-        for other in others:
-            if (
-                other.unit == claim.unit
-                and other.kind is claim.kind
-                and other.key != claim.key
-                and other.key not in claimed
-                # Beside the occurrence, the same unit is enough; elsewhere in
-                # the source, the rival must stand among the claim's words too.
-                and (sentence in nearby or len(claim.near & other.near) >= placed)
-            ):
-                return False
-    return True
+    return not any(
+        other.kind is claim.kind
+        and other.key != claim.key
+        and other.key not in claimed
+        # Beside the occurrence, the same unit is enough; elsewhere in the
+        # source, the rival must stand among the claim's words too.
+        and (sentence in nearby or len(claim.near & other.near) >= placed)
+        for sentence, other in source.unit_figures.get(claim.unit, ())
+    )
 
 
 def _closest_sentence(text: str, sources: list[Source]) -> tuple[str, str]:
