@@ -11,7 +11,9 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
-# The handbook's own Sphinx extensions live in docs/_ext (the fact check).
+# The handbook's own Sphinx extensions (bibliography style, downloads, page
+# citations, accessibility fixes) live in docs/_ext. The fact check is the
+# package sphinxcontrib-factcheck (src/), installed into .venv by the Makefile.
 sys.path.insert(0, str(DOCS / "_ext"))
 
 # -- Project -----------------------------------------------------------------
@@ -28,7 +30,7 @@ extensions = [
     "bibstyle",  # before sphinxcontrib.bibtex, which looks its styles up
     "sphinxcontrib.bibtex",
     "sphinx.ext.doctest",
-    "factcheck",
+    "sphinxcontrib.factcheck",
     "exports",  # downloads: key figures (CSV, JSON), bibliography (BibTeX, CSL-JSON)
     "citing",  # "Cite this page" on every HTML page
     "accessible_html",  # toctree captions and bibliographies that pass axe-core
@@ -53,14 +55,16 @@ bibtex_default_style = "handbook"
 bibtex_reference_style = "author_year_outlet"
 bibtex_encoding = "utf-8"
 
-# -- Fact check --------------------------------------------------------------
+# -- Fact check (sphinxcontrib-factcheck) ------------------------------------
 # The archive of source texts and its manifest of SHA-256 hashes; the paths in
 # the bibliography's `file` fields are relative to the bibliography.
-factcheck_manifest = str(ROOT / "sources" / "SHA256SUMS")
+factcheck_manifest = "../sources/SHA256SUMS"
+# A figure that is the handbook's own is marked {handbook-own}`figure <reason>`.
+factcheck_own_role = "handbook-own"
 # The appendix that lists every source passage a verified claim relies on;
 # in HTML every verified figure and quotation links to its passage there.
 factcheck_evidence_page = "evidence"
-# Pages the fact check skips, each with its reason:
+# Pages the fact check skips (patterns of document names), each with its reason:
 factcheck_skip_pages = [
     "changelog",  # the handbook's own history: versions and dates, no claim about the world
 ]

@@ -1,13 +1,21 @@
-"""Shared fixtures: small Sphinx projects built in-process with sphinx.testing.
+"""Shared fixtures.
 
-A fixture project is a copy of the handbook's configuration, bibliography and
-archived sources with one chapter written by the test, so each test states a
-deliberate mistake in a few lines and asserts what the build says about it.
+Two kinds of project are built in-process with :mod:`sphinx.testing`:
+
+- the extension's test roots (``tests/roots/test-*``), tiny projects with a
+  three-line ``conf.py``, a bibliography and sources of their own, copied to a
+  temporary folder by :func:`project` so a test can break one input and
+  assert what the build says (the ``sphinx.testing`` ``app`` fixture builds
+  them as they stand);
+- a copy of the real handbook's skeleton (configuration, bibliography,
+  archived sources) with one chapter written by the test (:func:`build`),
+  for the integration tests (``test_handbook_*``).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -19,8 +27,19 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+pytest_plugins = ("sphinx.testing.fixtures",)
+#: The test roots are projects to build, not modules to collect.
+collect_ignore_glob = ["roots/*"]
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds its projects."""
+    return ROOTS
 
 
 @dataclass
@@ -31,11 +50,96 @@ class BuildResult:
     status: int
     outdir: Path
     app: SphinxTestApp
+    #: What the build printed on its status stream ("reading sources... seizures").
+    log: str = ""
+
+    @property
+    def read_documents(self) -> set[str]:
+        """The documents this build read (re-read, in an incremental build)."""
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", self.log)
+        return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", plain))
 
     @property
     def warning_lines(self) -> list[str]:
         plain = re.sub(r"\x1b\[[0-9;]*m", "", self.warnings)
         return [line for line in plain.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def run_sphinx(
+    srcdir: Path,
+    builddir: Path,
+    builder: str = "html",
+    fresh: bool = False,
+    parallel: int = 0,
+    **confoverrides: object,
+) -> BuildResult:
+    """Build one project in-process and return what it printed and produced."""
+    warnings, status = io.StringIO(), io.StringIO()
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        builddir=builddir,
+        freshenv=fresh,
+        status=status,
+        warning=warnings,
+        confoverrides={"nitpicky": True, **confoverrides},
+        parallel=parallel,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return BuildResult(
+        warnings.getvalue(), app.statuscode, Path(app.outdir), app, status.getvalue()
+    )
+
+
+class RootProject:
+    """A copy of one test root, to edit and build."""
+
+    def __init__(self, path: Path, srcdir: Path | None = None) -> None:
+        self.path = path
+        self.srcdir = srcdir or path
+
+    def file(self, name: str) -> Path:
+        return self.path / name
+
+    def write(self, name: str, text: str | bytes) -> Path:
+        """Write a file, with a modification time clearly after the last build."""
+        path = self.file(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        later = (path.stat().st_mtime_ns // 10**9 + 5) * 10**9
+        os.utime(path, ns=(later, later))
+        return path
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        text = self.file(name).read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        self.write(name, text.replace(old, new))
+
+    def build(
+        self, builder: str = "html", fresh: bool = False, parallel: int = 0, **conf: object
+    ) -> BuildResult:
+        return run_sphinx(self.srcdir, self.path / "_build", builder, fresh, parallel, **conf)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., RootProject]:
+    """Copy a test root (``project("myst")``) into a temporary folder."""
+
+    def copy(name: str, srcdir: str = "", target: str = "") -> RootProject:
+        path = tmp_path / (target or name)
+        shutil.copytree(ROOTS / f"test-{name}", path)
+        return RootProject(path, path / srcdir if srcdir else None)
+
+    return copy
+
+
+# -- The real handbook (integration tests) -----------------------------------
 
 
 @pytest.fixture
@@ -78,27 +182,13 @@ def commit(project: Path) -> None:
 
 @pytest.fixture
 def build(handbook_project: Path) -> Callable[..., BuildResult]:
-    """Build the fixture project with ``chapter`` as its only page."""
+    """Build the handbook skeleton with ``chapter`` as its only page."""
 
     def run(chapter: str, builder: str = "factcheck") -> BuildResult:
         docs = handbook_project / "docs"
         text = textwrap.dedent(chapter) + "\n```{bibliography}\n:all:\n```\n"
         (docs / "index.md").write_text(text, encoding="utf-8")
         commit(handbook_project)
-        warnings = io.StringIO()
-        app = SphinxTestApp(
-            builder,
-            srcdir=docs,
-            builddir=docs / "_build",
-            freshenv=True,
-            status=io.StringIO(),
-            warning=warnings,
-            confoverrides={"nitpicky": True},
-        )
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        return BuildResult(warnings.getvalue(), app.statuscode, Path(app.outdir), app)
+        return run_sphinx(docs, docs / "_build", builder, fresh=True)
 
     return run

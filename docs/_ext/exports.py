@@ -30,7 +30,13 @@ from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from factcheck import bibliography_entries
+from sphinxcontrib.factcheck import get_findings
+
+
+def bibliography_entries(env: Any) -> dict[str, Any]:
+    """The bibliography's pybtex entries by key, as sphinxcontrib-bibtex parsed them."""
+    return dict(env.get_domain("cite").bibdata.data.entries)
+
 
 FOLDER = "downloads"
 FILES = (
@@ -100,9 +106,7 @@ def csl_json(key: str, entry: Any) -> dict[str, Any]:
 
 def key_figure_rows(app: Sphinx) -> list[dict[str, str]]:
     """The rows of the key-figures page, from the fact check's verified findings."""
-    findings = getattr(app.env, "factcheck_findings", {}).get(
-        app.config.exports_key_figures_page, []
-    )
+    findings = get_findings(app.env, app.config.exports_key_figures_page)
     entries = bibliography_entries(app.env)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     page = app.builder.get_target_uri(app.config.exports_key_figures_page)

@@ -1,0 +1,92 @@
+"""Attribution matches citation: a sentence cites the source it names and follows.
+
+Two rules, both about *which* source a sentence rests on:
+
+- :func:`named_sources`: a sentence that names a source by one of its
+  attribution names ("the Times", "Wayne") outside quotation marks must cite
+  that source, so a figure cannot be attributed to one outlet and cited to
+  another;
+- :func:`followed_source`: a sentence whose only figures are dates is pinned
+  to its source by its words alone. Where a source it does not cite gives the
+  same dates in a passage holding :data:`FOLLOWED_FACTOR` times as many of its
+  words, and at least half of them, that is the source the sentence follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .collect import Sentence
+from .corpus import Corpus
+from .figure_match import best_window
+from .figures import TEMPORAL
+from .language import get_vocabulary
+from .records import Finding, Status
+from .words import word_stems
+
+#: How many times as many of a dated sentence's words an uncited source's
+#: passage must hold as the cited one's, to be the source the sentence follows.
+FOLLOWED_FACTOR = 2
+
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def named_sources(sentence: Sentence, corpus: Corpus) -> dict[str, str]:
+    """The sources a sentence names outside its quotations, as {key: the name used}."""
+    return corpus.attributed(_QUOTED.sub(" ", sentence.text))
+
+
+class Followed(NamedTuple):
+    """An uncited source that a dated sentence follows more closely than its own."""
+
+    key: str
+    #: How many of the sentence's words its passage holds, and the cited passage.
+    theirs: int
+    mine: int
+    cited: str
+
+
+def dated_only(sentence: Sentence, checked: Sequence[Finding]) -> bool:
+    """Whether a sentence's only claims are dates, all verified: the followed-source rule's case."""
+    return (
+        not sentence.quotations
+        and bool(sentence.figures)
+        and all(f.kind in TEMPORAL for f in sentence.figures)
+        and all(f.status is Status.VERIFIED and f.evidence is not None for f in checked)
+    )
+
+
+def followed_source(
+    sentence: Sentence, checked: Sequence[Finding], corpus: Corpus
+) -> Followed | None:
+    """The uncited source a dated sentence follows far more closely than its own."""
+    if not dated_only(sentence, checked):
+        return None
+    vocabulary = get_vocabulary(corpus.language)
+    words = word_stems(sentence.text, vocabulary)
+    evidence = checked[0].evidence
+    assert evidence is not None
+    mine = len(words & word_stems(evidence.passage, vocabulary))
+    needed = max(FOLLOWED_FACTOR * mine, len(words) / 2)
+    counts = Counter(
+        key
+        for word in words
+        for key in corpus.distinctive_words.get(word, ())
+        if key not in sentence.keys
+    )
+    for key, count in counts.most_common():
+        if count < needed:
+            break
+        other = corpus.sources[key]
+        found = best_window(sentence.figures, other)
+        if len(found) < len(sentence.figures):
+            continue
+        lines = [occurrence.sentence for occurrence in found.values()]
+        start, end = other.passage(min(lines), max(lines))
+        theirs = len(words & word_stems(other.text[start:end], vocabulary))
+        if theirs >= needed:
+            return Followed(key, theirs, mine, evidence.key)
+    return None

@@ -1,0 +1,187 @@
+"""Charts drawn at build time from verified figures only.
+
+A ``{verified-chart}`` states each bar with the claim that supports it, in
+the form ``label | value | claim | key``::
+
+    :::{verified-chart} Homicide rate per 100,000 people
+    :alt: Bar chart of homicide rates per 100,000 people.
+    Mexico, 2022 | 25 | There were 32,223 killings in Mexico in 2022, a homicide rate of 25 per 100,000 people | NYTimes2023ties
+    United States | 7.8 | a U.S. homicide rate of about 7.8 per 100,000 | NYTimes2023ties
+    :::
+
+Each claim is checked against its source exactly as a sentence of the page
+would be, and the value must be one of the claim's verified figures. If any
+bar fails, the build warns at the directive's line and draws no chart, so a
+chart cannot show a number the check has not verified. The chart is drawn
+with matplotlib as PNG (HTML) and PDF (LaTeX), with the alt text given plus
+every value it shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .collect import Sentence, figures_of
+from .config import get_config
+from .corpus import Corpus
+from .domain import FactCheckDomain
+from .language import get_vocabulary
+from .quotations import find_quotations
+from .records import ClaimKind, Status
+from .verify import check_sentence
+
+logger = logging.getLogger(__name__)
+
+#: Where charts are drawn, inside the source folder (ignored by git and Sphinx).
+CHART_FOLDER = "_generated/charts"
+
+
+class Bar:
+    """One bar: its label, value and the claim that supports it."""
+
+    def __init__(self, line: str) -> None:
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) != 4 or not all(parts):
+            raise ValueError("expected 'label | value | claim | key'")
+        self.label, value, self.claim, self.key = parts
+        self.value = Decimal(value.replace(",", ""))
+
+
+class VerifiedChartDirective(SphinxDirective):
+    """``{verified-chart} Title``: a bar chart of verified figures."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = {"alt": directives.unchanged_required, "unit": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        title = self.arguments[0]
+        location = (self.env.docname, self.lineno)
+        try:
+            bars = [Bar(line) for line in self.content if line.strip()]
+        except ValueError as error:
+            logger.warning(
+                "verified-chart: %s", error, location=location, type="factcheck", subtype="chart"
+            )
+            return []
+        domain = self.env.get_domain(FactCheckDomain.name)
+        assert isinstance(domain, FactCheckDomain)
+        corpus = domain.corpus
+        if corpus is None:
+            return []
+        # The chart rests on its bars' sources: a change to one redraws it.
+        domain.note_cited(self.env.docname, (bar.key for bar in bars))
+        for bar in bars:
+            problem = self._unverified(bar, corpus, domain.entries)
+            if problem:
+                logger.warning(
+                    "[unsupported] chart %r, bar %r: %s",
+                    title,
+                    bar.label,
+                    problem,
+                    location=location,
+                    type="factcheck",
+                    subtype="chart",
+                )
+                return []
+        name = self._draw(title, bars)
+        if not name:
+            return []
+        values = "; ".join(f"{bar.label}: {_plain(bar.value)}" for bar in bars)
+        alt = f"{self.options.get('alt', title)} {values}."
+        figure = nodes.figure("", classes=["verified-chart"], ids=[nodes.make_id(f"chart {title}")])
+        figure += nodes.image(uri=f"/{CHART_FOLDER}/{name}.*", alt=alt)
+        figure += nodes.caption(title, title)
+        # The source goes in the legend: a citation link inside a LaTeX caption breaks.
+        keys = ",".join(dict.fromkeys(bar.key for bar in bars))
+        citation, messages = self.parse_inline(f"Source: {{cite:p}}`{keys}`", lineno=self.lineno)
+        figure += nodes.legend("", nodes.paragraph("", "", *citation))
+        figure.extend(messages)
+        self.set_source_info(figure)
+        return [figure]
+
+    def _unverified(self, bar: Bar, corpus: Corpus, entries: Mapping[str, object]) -> str:
+        vocabulary = get_vocabulary(get_config(self.env).language)
+        sentence = Sentence(
+            line=self.lineno,
+            text=bar.claim,
+            keys=(bar.key,),
+            figures=tuple(figures_of(bar.claim, vocabulary=vocabulary)),
+            quotations=tuple(find_quotations(bar.claim)),
+            exemptions=(),
+        )
+        findings = check_sentence(self.env.docname, sentence, corpus, entries)
+        failed = [f.message for f in findings if f.status.failed]
+        if failed:
+            return failed[0]
+        figure_findings = [f for f in findings if f.kind is ClaimKind.FIGURE]
+        verified = [
+            figure
+            for figure, finding in zip(sentence.figures, figure_findings, strict=True)
+            if finding.status is Status.VERIFIED
+        ]
+        if not any(figure.value == bar.value for figure in verified):
+            return f"the value {_plain(bar.value)} is not a verified figure of its claim"
+        return ""
+
+    def _draw(self, title: str, bars: list[Bar]) -> str:
+        digest = hashlib.sha256(
+            repr(
+                (title, [(b.label, str(b.value)) for b in bars], self.options.get("unit", ""))
+            ).encode()
+        ).hexdigest()[:12]
+        name = f"chart-{digest}"
+        folder = Path(self.env.srcdir, CHART_FOLDER)
+        folder.mkdir(parents=True, exist_ok=True)
+        if (folder / f"{name}.png").exists() and (folder / f"{name}.pdf").exists():
+            return name
+        # Imported only when a chart must be drawn (it is slow to load); a bare
+        # Figure draws without pyplot, so no process-wide backend is chosen.
+        try:
+            from matplotlib.figure import Figure
+        except ImportError:
+            logger.warning(
+                "verified-chart %r needs matplotlib: pip install 'sphinxcontrib-factcheck[charts]'",
+                title,
+                location=(self.env.docname, self.lineno),
+                type="factcheck",
+                subtype="chart",
+            )
+            return ""
+
+        figure = Figure(figsize=(6, 0.6 + 0.6 * len(bars)), dpi=150)
+        axes = figure.subplots()
+        labels = [bar.label for bar in bars]
+        values = [float(bar.value) for bar in bars]
+        drawn = axes.barh(labels, values, color="#2b6cb0")
+        axes.bar_label(drawn, labels=[_plain(bar.value) for bar in bars], padding=3)
+        axes.invert_yaxis()
+        axes.set_xlabel(self.options.get("unit", ""))
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.set_xlim(0, max(values) * 1.15)
+        figure.tight_layout()
+        # No dates or versions in the files: identical charts are identical bytes.
+        figure.savefig(folder / f"{name}.png", metadata={"Software": None})
+        figure.savefig(
+            folder / f"{name}.pdf",
+            metadata={"CreationDate": None, "Creator": None, "Producer": None},
+        )
+        return name
+
+
+def _plain(value: Decimal) -> str:
+    """A value as it is printed: thousands separated, no trailing zeros.
+
+    >>> _plain(Decimal("14100")), _plain(Decimal("7.8"))
+    ('14,100', '7.8')
+    """
+    return f"{value.normalize():,f}" if value != value.to_integral() else f"{int(value):,}"

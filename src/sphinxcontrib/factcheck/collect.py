@@ -1,0 +1,302 @@
+"""Collecting what is to be checked from a chapter's doctree.
+
+Each block of running text (a paragraph, a list item's paragraph, a table
+row, a caption; admonitions and cards hold paragraphs) becomes text with its
+citations marked. Paragraphs and captions are split into sentences; a table
+row is one unit and carries its own citation. Each :class:`Sentence` holds
+the figures and quotations it states and the keys it cites.
+
+Text that is not the project's claim is masked: the text of
+cross-references and inline code, bare URLs, and figures the project marks
+as its own with the own-figure role (recorded with their reason).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from docutils import nodes
+
+from .extract import extract_figures
+from .figures import Figure
+from .language import Vocabulary
+from .nodes import OwnFigure
+from .quotations import Quotation, UnterminatedQuotation, find_quotations
+from .sentences import CITE_MARK, TEXTUAL_CITE_MARK, split_sentences
+from .words import CONTEXT_WORDS, Words
+
+#: sphinxcontrib-bibtex roles that read as a parenthesis, "(Wayne, 2023)";
+#: the others ("Wayne (2023)") start the sentence that they belong to.
+PARENTHETICAL_ROLES = frozenset({"p", "ps", "year", "yearpar", "label", "labelpar"})
+
+#: Nodes whose text is not running text to be checked.
+SKIPPED = (
+    nodes.literal_block,
+    nodes.doctest_block,
+    nodes.comment,
+    nodes.raw,
+    nodes.footnote,
+    nodes.citation,
+    nodes.title,
+    nodes.subtitle,
+    nodes.rubric,
+    nodes.term,
+    nodes.field_name,
+    nodes.substitution_definition,
+    nodes.target,
+    nodes.system_message,
+    nodes.line_block,
+)
+
+
+class Exemption(NamedTuple):
+    """A figure the project states as its own, with the reason it gives."""
+
+    text: str
+    reason: str
+    line: int
+
+
+class Sentence(NamedTuple):
+    """One sentence (or table row) to be checked."""
+
+    line: int
+    text: str
+    keys: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    quotations: tuple[Quotation, ...]
+    exemptions: tuple[Exemption, ...]
+    #: Offset of an unterminated quotation mark, if any.
+    unterminated: int | None = None
+    #: The block's text nodes with their offsets, shared by its sentences, so
+    #: that a verified claim can be marked in the page.
+    text_nodes: tuple[tuple[int, nodes.Text], ...] = ()
+    #: True for a table row, which is checked whole.
+    row: bool = False
+
+
+class _Block:
+    """The text of one block with its citations and masked spans."""
+
+    def __init__(self, footcite_key: Callable[[str], str | None]) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.citations: list[tuple[int, tuple[str, ...]]] = []
+        self.masked: list[tuple[int, int]] = []
+        self.text_nodes: list[tuple[int, nodes.Text]] = []
+        self.exemptions: list[tuple[int, str, str]] = []
+        self.footcite_key = footcite_key
+
+    def append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def append_masked(self, text: str) -> None:
+        self.masked.append((self.length, self.length + len(text)))
+        self.append(text)
+
+    def walk(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.Text):
+            self.text_nodes.append((self.length, node))
+            self.append(str(node))
+        elif isinstance(node, SKIPPED):
+            return
+        elif node.tagname == "pending_xref" and node.get("refdomain") == "cite":
+            keys = tuple(k.strip() for k in node["reftarget"].split(",") if k.strip())
+            self.citations.append((self.length, keys))
+            parenthetical = node.get("reftype", "p") in PARENTHETICAL_ROLES
+            self.append(CITE_MARK if parenthetical else TEXTUAL_CITE_MARK)
+        elif node.tagname == "pending_xref" or isinstance(node, nodes.literal):
+            self.append_masked(node.astext())
+        elif isinstance(node, nodes.footnote_reference) and node.get("refid", "").startswith(
+            "footcite-"
+        ):
+            key = self.footcite_key(node["refid"])
+            if key:
+                self.citations.append((self.length, (key,)))
+                self.append(CITE_MARK)
+        elif isinstance(node, nodes.reference) and node.astext().startswith(("http:", "https:")):
+            self.append_masked(node.astext())
+        elif isinstance(node, OwnFigure):
+            text = node.astext()
+            self.exemptions.append((self.length, text, node.get("reason", "")))
+            self.append_masked(text)
+        elif isinstance(node, nodes.Element):
+            for child in node.children:
+                self.walk(child)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _node_line(node: nodes.Element) -> int:
+    """The source line of a block, or of its first descendant that knows it."""
+    if node.line:
+        return node.line
+    for child in node.findall(nodes.Element):
+        if child.line:
+            return child.line
+    parent = node.parent
+    while parent is not None:
+        if parent.line:
+            return parent.line
+        parent = parent.parent
+    return 0
+
+
+def _row_line(row: nodes.row) -> int:
+    """The line of a table row (docutils gives every row the table's line)."""
+    cited = [n.line for n in row.findall(nodes.Element) if n.tagname == "pending_xref" and n.line]
+    if cited:
+        return min(cited)
+    table = row.parent.parent.parent if row.parent is not None else None
+    line = _node_line(row)
+    if isinstance(table, nodes.table) and table.line == line or not line:
+        rows = list(table.findall(nodes.row)) if isinstance(table, nodes.table) else [row]
+        index = rows.index(row)
+        header = len([r for r in rows if isinstance(r.parent, nodes.thead)])
+        return (table.line or 0) + index + (1 if index >= header and header else 0)
+    return line
+
+
+def blocks(doctree: nodes.document) -> Iterator[tuple[nodes.Element, bool]]:
+    """The blocks of running text, each with whether it is split into sentences."""
+
+    def inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
+        parent = node.parent
+        while parent is not None:
+            if isinstance(parent, kinds):
+                return True
+            parent = parent.parent
+        return False
+
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, nodes.row):
+            if not inside(node, SKIPPED):
+                yield node, False
+        elif isinstance(node, (nodes.paragraph, nodes.caption)):
+            if not inside(node, (nodes.row, *SKIPPED)):
+                yield node, True
+
+
+def collect_sentences(
+    doctree: nodes.document,
+    footcite_key: Callable[[str], str | None] = lambda _: None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Sentence]:
+    """Every sentence of ``doctree`` that states a figure or a quotation."""
+    found: list[Sentence] = []
+    for node, split in blocks(doctree):
+        block = _Block(footcite_key)
+        if isinstance(node, nodes.row):
+            for index, cell in enumerate(node.children):
+                if index:
+                    block.append(CELL_SEPARATOR)
+                block.walk(cell)
+            line = _row_line(node)
+        else:
+            block.walk(node)
+            line = _node_line(node)
+        found.extend(_sentences_of(block, line, split, vocabulary))
+    return found
+
+
+def _sentences_of(
+    block: _Block, line: int, split: bool, vocabulary: Vocabulary | None
+) -> Iterator[Sentence]:
+    text = block.text
+    unterminated: int | None = None
+    try:
+        quotations = find_quotations(text)
+    except UnterminatedQuotation as error:
+        quotations, unterminated = find_quotations(text[: error.offset]), error.offset
+    protected = [(q.start, q.end) for q in quotations]
+    text_nodes = tuple(block.text_nodes)
+    spans = split_sentences(text, protected, vocabulary=vocabulary) if split else [(0, len(text))]
+    for start, end in spans:
+        keys: list[str] = []
+        for offset, cited in block.citations:
+            if start <= offset < end:
+                keys.extend(k for k in cited if k not in keys)
+        in_sentence = [q for q in quotations if start <= q.start < end]
+        hidden = [*block.masked, *((q.start, q.end) for q in in_sentence)]
+        figures = [
+            figure._replace(start=figure.start + start, end=figure.end + start)
+            for figure in figures_of(text[start:end], row=not split, vocabulary=vocabulary)
+            if not any(s <= figure.start + start < e for s, e in hidden)
+        ]
+        exemptions = [
+            Exemption(t, reason, line + text.count("\n", 0, offset))
+            for offset, t, reason in block.exemptions
+            if start <= offset < end
+        ]
+        bad_mark = (
+            unterminated if unterminated is not None and start <= unterminated < end else None
+        )
+        if not (figures or in_sentence or exemptions or bad_mark is not None):
+            continue
+        yield Sentence(
+            line=line + text.count("\n", 0, start),
+            text=_clean(text[start:end]),
+            keys=tuple(keys),
+            figures=tuple(figures),
+            quotations=tuple(in_sentence),
+            exemptions=tuple(exemptions),
+            unterminated=bad_mark,
+            text_nodes=text_nodes,
+            row=not split,
+        )
+
+
+#: A row's figure whose own cell has fewer distinctive words than this is
+#: placed by the cells beside it too.
+ROW_CELL_WORDS = 3
+
+#: What separates the cells of a table row in its collected text.
+CELL_SEPARATOR = " | "
+
+
+def figures_of(text: str, row: bool = False, vocabulary: Vocabulary | None = None) -> list[Figure]:
+    """The figures of a sentence or table row, with the words that place them.
+
+    A sentence's figure is placed by the words around it. A table row's
+    figure is placed by the words around it in its cell or, where its cell holds
+    little but the figure, by the cells on either side ("five | Sons of Joaquín
+    Guzmán charged | April 14, 2023").
+
+    >>> [sorted(f.near) for f in figures_of("four | Sons charged | x | three | Federal courts", row=True)]
+    [['char', 'sons'], ['cour', 'fede']]
+    """
+    figures = extract_figures(text, context=None, vocabulary=vocabulary)
+    if not row:
+        return figures
+    bounds = [0]
+    for match in re.finditer(re.escape(CELL_SEPARATOR), text):
+        bounds.extend([match.start(), match.end()])
+    bounds.append(len(text))
+    cells = list(zip(bounds[::2], bounds[1::2], strict=True))
+    placed = []
+    words: dict[tuple[int, int], Words] = {}  # each cell's words, read once
+
+    def around(start: int, end: int, figure: Figure, window: int | None) -> frozenset[str]:
+        if (start, end) not in words:
+            words[start, end] = Words(text[start:end], vocabulary)
+        return words[start, end].around(figure.start - start, figure.end - start, window)
+
+    for figure in figures:
+        index = next((i for i, (s, e) in enumerate(cells) if s <= figure.start < e), 0)
+        near = around(*cells[index], figure, CONTEXT_WORDS)
+        if len(near) < ROW_CELL_WORDS:  # a cell holding little but the figure
+            start, end = cells[max(index - 1, 0)][0], cells[min(index + 1, len(cells) - 1)][1]
+            near = around(start, end, figure, None)
+        placed.append(figure._replace(near=near))
+    return placed
+
+
+def _clean(text: str) -> str:
+    """The sentence as a reader sees it, without citation marks or line breaks."""
+    text = text.replace(CITE_MARK, "").replace(TEXTUAL_CITE_MARK, "")
+    return " ".join(text.split())

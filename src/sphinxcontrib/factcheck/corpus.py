@@ -1,0 +1,250 @@
+"""The corpus: every bibliography entry's verified source, and what the check knows of all.
+
+:func:`load_corpus` verifies the archive (:mod:`.archive`), matches each
+bibliography entry to its archived text and date, and reports every problem
+at the file and line that causes it. Sources are indexed only when a page
+first needs one, from the stored index where there is one (:mod:`.cache`),
+so a build that reads one page of a project with a thousand sources indexes
+none of the others.
+
+What the check needs of every source at once is small and kept apart: the
+names each is attributed by, and which sources each rare word stands in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from .archive import Problem, verify_archive
+from .bibliography import Entry
+from .cache import IndexCache, code_digest
+from .dates import PublicationDate
+from .index import Source
+from .language import get_vocabulary
+from .passages import PASSAGE_SENTENCES
+from .words import Words
+
+#: A word stem in more sources than this says nothing about which one a
+#: sentence follows (:attr:`Corpus.distinctive_words`).
+RARE_IN_SOURCES = 10
+
+
+class SourceText(NamedTuple):
+    """What a source is indexed from: its verified text, its digest and its date."""
+
+    path: Path
+    text: str
+    digest: str
+    published: PublicationDate
+
+
+class Sources(Mapping[str, Source]):
+    """The usable sources by key, each indexed (or loaded) when first looked up."""
+
+    def __init__(
+        self,
+        texts: Mapping[str, SourceText],
+        cache: IndexCache,
+        language: str,
+        passage_sentences: int,
+    ) -> None:
+        self.texts = texts
+        self.cache = cache
+        self.language = language
+        self.passage_sentences = passage_sentences
+        self._indexed: dict[str, Source] = {}
+
+    def __getitem__(self, key: str) -> Source:
+        if key not in self._indexed:
+            found = self.texts[key]
+            self._indexed[key] = self.cache.source(
+                key,
+                found.path,
+                found.text,
+                found.digest,
+                found.published,
+                self.language,
+                self.passage_sentences,
+            )
+        return self._indexed[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def add(self, source: Source) -> None:
+        """Add an indexed source (for tests and benchmarks that build their own)."""
+        self._indexed[source.key] = source
+        self.texts = {
+            **self.texts,
+            source.key: SourceText(source.path, source.text, "", source.published),
+        }
+
+
+@dataclasses.dataclass
+class Corpus:
+    """The sources by bibliography key, and every problem found loading them."""
+
+    sources: Mapping[str, Source]
+    problems: list[Problem]
+    #: Keys whose entry exists but whose source could not be used, with why.
+    unusable: Mapping[str, str]
+    #: The names a sentence attributes a source by ("the Times", "Wayne"), by key,
+    #: from each entry's attribution field.
+    attributions: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    cache: IndexCache = dataclasses.field(default_factory=lambda: IndexCache(None))
+    language: str = "en"
+
+    @classmethod
+    def of(
+        cls, sources: list[Source], attributions: Mapping[str, tuple[str, ...]] | None = None
+    ) -> Corpus:
+        """A corpus of sources indexed in memory (tests, benchmarks)."""
+        return cls({s.key: s for s in sources}, [], {}, dict(attributions or {}))
+
+    @functools.cached_property
+    def attribution_pattern(self) -> re.Pattern[str] | None:
+        """One pattern that finds any source's attribution name in a sentence."""
+        names = sorted({n for names in self.attributions.values() for n in names}, key=len)
+        if not names:
+            return None
+        alternatives = "|".join(re.escape(name) for name in reversed(names))
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def attributed(self, text: str) -> dict[str, str]:
+        """The sources ``text`` names, as {key: the name it uses}.
+
+        >>> corpus = Corpus({}, [], {}, {"NYTimes2023ties": ("New York Times", "the Times")})
+        >>> corpus.attributed("The Times reports, and so does the Republic.")
+        {'NYTimes2023ties': 'The Times'}
+        """
+        if self.attribution_pattern is None:
+            return {}
+        found: dict[str, str] = {}
+        for match in self.attribution_pattern.finditer(text):
+            for key, names in self.attributions.items():
+                if any(match.group(0).lower() == name.lower() for name in names):
+                    found.setdefault(key, match.group(0))
+        return found
+
+    def stems_of(self, key: str) -> frozenset[str]:
+        """The distinctive word stems of one source, without indexing it."""
+        sources = self.sources
+        if isinstance(sources, Sources) and key not in sources._indexed:
+            found = sources.texts[key]
+            return _text_stems(found.text, self.language)
+        return sources[key].stems
+
+    @functools.cached_property
+    def distinctive_words(self) -> Mapping[str, tuple[str, ...]]:
+        """The sources each rare word stem occurs in, for words in few sources.
+
+        A stem found in more than :data:`RARE_IN_SOURCES` sources tells no
+        source from another and is left out, so looking up a sentence's words
+        costs the same however many sources there are. The table is stored
+        between builds, under a digest of every source's text and key.
+        """
+        name = hashlib.sha256(
+            "\0".join(
+                [code_digest(), self.language]
+                + [f"{key}:{self.stems_key(key)}" for key in sorted(self.sources)]
+            ).encode()
+        ).hexdigest()
+        stored = self.cache.load(f"words-{name}")
+        if isinstance(stored, dict):
+            return stored
+        found: dict[str, list[str]] = defaultdict(list)
+        for key in self.sources:
+            for word in self.stems_of(key):
+                found[word].append(key)
+        table = {word: tuple(keys) for word, keys in found.items() if len(keys) <= RARE_IN_SOURCES}
+        self.cache.store(f"words-{name}", table)
+        return table
+
+    def stems_key(self, key: str) -> str:
+        """A digest of the text a source's stems are computed from."""
+        sources = self.sources
+        if isinstance(sources, Sources) and sources.texts[key].digest:
+            return sources.texts[key].digest
+        return hashlib.sha256(sources[key].text.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_stems(text: str, language: str) -> frozenset[str]:
+    return Words(text, get_vocabulary(language)).all()
+
+
+class FieldNames(NamedTuple):
+    """The bibliography fields the check reads (``factcheck_*_field``)."""
+
+    file: str = "file"
+    date: str = "date"
+    attribution: str = "attribution"
+
+
+def load_corpus(
+    manifest: Path,
+    entries: Mapping[str, Entry],
+    fields: FieldNames | None = None,
+    cache: IndexCache | None = None,
+    language: str = "en",
+    passage_sentences: int = PASSAGE_SENTENCES,
+) -> Corpus:
+    """Verify the archive and match every bibliography entry to its source.
+
+    An entry's file field is relative to the bibliography file that holds the
+    entry; its date field is ISO 8601, as precise as is known.
+    """
+    fields = fields or FieldNames()
+    texts, problems = verify_archive(manifest)
+    usable: dict[str, SourceText] = {}
+    unusable: dict[str, str] = {}
+    altered = {p.message for p in problems if p.location.startswith(f"{manifest}:")}
+    for key, entry in entries.items():
+        where = entry.location
+        name = entry.fields.get(fields.file)
+        if not name:
+            unusable[key] = f"its bibliography entry has no `{fields.file}` field"
+            problems.append(
+                Problem(where, f"{key}: no `{fields.file}` field naming its archived source")
+            )
+            continue
+        path = (entry.bibfile.parent / name).resolve()
+        if path not in texts:
+            unusable[key] = f"its archived source {name} is missing, altered or unlisted"
+            if not path.exists():
+                problems.append(Problem(where, f"{key}: archived source {name} does not exist"))
+            elif not any(path.name in message for message in altered):
+                problems.append(Problem(where, f"{key}: {name} is not listed in {manifest.name}"))
+            continue
+        try:
+            published = PublicationDate.parse(
+                entry.fields.get(fields.date) or entry.fields.get("year", "")
+            )
+        except ValueError as error:
+            unusable[key] = f"its bibliography entry has no valid `{fields.date}`"
+            problems.append(Problem(where, f"{key}: `{fields.date}` field: {error}"))
+            continue
+        usable[key] = SourceText(path, texts[path].text, texts[path].digest, published)
+    attributions = {
+        key: tuple(
+            name.strip() for name in entry.fields[fields.attribution].split(";") if name.strip()
+        )
+        for key, entry in entries.items()
+        if entry.fields.get(fields.attribution)
+    }
+    cache = cache or IndexCache(None)
+    sources = Sources(usable, cache, language, passage_sentences)
+    return Corpus(sources, problems, unusable, attributions, cache, language)

@@ -1,0 +1,119 @@
+"""The check of one document, as Sphinx reads it: collect, verify, adjust, mark, record, warn.
+
+Shaped like Sphinx's linkcheck builder, in steps that each live in their own
+module: :mod:`.collect` collects the sentences that state figures or
+quotations, :mod:`.verify` checks each against its sources, every finding
+passes through the ``factcheck-process-finding`` event (so a project can
+adjust one without forking the check), :mod:`.marking` marks the verified
+ones in the page, and the findings are recorded in the domain
+(:mod:`.domain`). Each failure is a warning at ``file:line``, so every
+builder, HTML and LaTeX included, fails on a wrong figure under ``-W``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Mapping
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+from .attribution import dated_only
+from .bibliography import Entry
+from .collect import Sentence, collect_sentences
+from .config import get_config
+from .domain import DocumentRecord, FactCheckDomain
+from .language import Vocabulary, get_vocabulary
+from .marking import mark_claims
+from .records import Finding
+from .verify import check_sentence
+from .words import word_stems
+
+logger = logging.getLogger(__name__)
+
+#: Emitted for every finding, with ``(app, finding)``; a handler may return a
+#: replacement :class:`~.records.Finding` (the first one returned is used).
+PROCESS_FINDING = "factcheck-process-finding"
+
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def skipped(docname: str, patterns: tuple[str, ...] | list[str]) -> bool:
+    """Whether a document matches one of the ``factcheck_skip_pages`` patterns.
+
+    >>> skipped("changelog", ["changelog"]), skipped("about/team", ["about/*"]), skipped("index", ["about/*"])
+    (True, True, False)
+    """
+    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in patterns)
+
+
+def check_document(app: Sphinx, doctree: nodes.document) -> None:
+    """Check one document as it is read; warn at file:line for each failure."""
+    env = app.env
+    domain = env.get_domain(FactCheckDomain.name)
+    assert isinstance(domain, FactCheckDomain)
+    config = get_config(app)
+    corpus = domain.corpus
+    docname = env.docname
+    if corpus is None or not config.enabled or skipped(docname, config.skip_pages):
+        return
+    entries = domain.entries
+    vocabulary = get_vocabulary(config.language)
+    sentences = sentences_of(doctree, entries, vocabulary)
+    findings: list[Finding] = []
+    blocks: dict[int, list[tuple[int, nodes.Text]]] = {}
+    anchors: set[str] = set()
+    words: set[str] = set()
+    dated: list[frozenset[str]] = []
+    for sentence in sentences:
+        checked = [process(app, f) for f in check_sentence(docname, sentence, corpus, entries)]
+        findings.extend(mark_claims(sentence, checked, entries, blocks, anchors, config.date_field))
+        words.update(re.findall(r"\w+", _QUOTED.sub(" ", sentence.text).lower()))
+        if dated_only(sentence, [f for f in checked if f.kind == "figure"]):
+            dated.append(word_stems(sentence.text, vocabulary))
+    previous = domain.documents.get(docname)
+    cited = {key for sentence in sentences for key in sentence.keys}
+    domain.record(
+        docname,
+        DocumentRecord(
+            findings=tuple(findings),
+            cited=frozenset(cited) | (previous.cited if previous else frozenset()),
+            words=frozenset(words),
+            dated=tuple(dated),
+        ),
+    )
+    for finding in findings:
+        if finding.status.failed:
+            logger.warning(
+                "[%s] %s",
+                finding.status,
+                finding.message,
+                location=(docname, finding.line),
+                type="factcheck",
+                subtype=str(finding.status),
+            )
+
+
+def process(app: Sphinx, finding: Finding) -> Finding:
+    """A finding after the project's ``factcheck-process-finding`` handlers."""
+    replaced = app.events.emit_firstresult(PROCESS_FINDING, finding)
+    if replaced is None:
+        return finding
+    if not isinstance(replaced, Finding):
+        raise ExtensionError(
+            f"a {PROCESS_FINDING} handler returned {type(replaced).__name__}, not a Finding"
+        )
+    return replaced
+
+
+def sentences_of(
+    doctree: nodes.document, entries: Mapping[str, Entry], vocabulary: Vocabulary
+) -> list[Sentence]:
+    """The sentences the check collects from a doctree, footnote citations included."""
+    lowercase = {key.lower(): key for key in entries}
+    return collect_sentences(
+        doctree, lambda refid: lowercase.get(refid.removeprefix("footcite-").lower()), vocabulary
+    )

@@ -1,0 +1,175 @@
+"""Finding a sentence's figures together in one passage of one source.
+
+The figures of one sentence are verified together: all of them must be found
+in one passage of one cited source, a few consecutive sentences at most
+(``factcheck_passage_sentences``), so that a right number with a wrong year
+fails. Each figure must also be *the* figure the source states among those
+words (:func:`best_aligned`), count what the source's figure counts
+(:func:`same_unit`), and, where the source sentence that states a count also
+dates it, take its date from that sentence (:func:`covered`).
+
+Lookups go through each source's index of figures, so the work grows with the
+figures a sentence states, never with the length of the source.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from .figures import TEMPORAL, Figure, Kind, supports
+from .index import Occurrence, Source
+
+#: The share of a dated claim's distinctive words its source sentence must hold.
+TEMPORAL_SHARE = 0.2
+
+
+def best_window(figures: Sequence[Figure], source: Source) -> dict[int, Occurrence]:
+    """The figures (by index) that one passage of ``source`` supports, most first.
+
+    Tight passages are tried first: one sentence, then two, then three, so
+    the evidence shown is the shortest passage that holds all the figures.
+    """
+    claimed = frozenset(key for figure in figures for key in figure.stated_keys())
+    occurrences = [
+        [
+            o
+            for o in source.figures.get(figure.key, ())
+            if supports(o.figure, figure)
+            and same_context(o.figure, figure, source.common)
+            and best_aligned(o, figure, source, claimed)
+        ]
+        for figure in figures
+    ]
+    anchors = sorted({o.sentence for found in occurrences for o in found})
+    best: dict[int, Occurrence] = {}
+    for size in range(1, source.passage_sentences + 1):
+        for first in sorted({a - back for a in anchors for back in range(size) if a >= back}):
+            last = first + size - 1
+            found = covered(figures, occurrences, source, claimed, first, last)
+            if len(found) > len(best):
+                best = found
+                if len(best) == len(figures):
+                    return best
+    return best
+
+
+def covered(
+    figures: Sequence[Figure],
+    occurrences: list[list[Occurrence]],
+    source: Source,
+    claimed: frozenset[tuple[object, object]],
+    first: int,
+    last: int,
+) -> dict[int, Occurrence]:
+    """The figures (by index) found in source sentences ``first`` to ``last``.
+
+    A count is dated by its own sentence: where the sentence that states a
+    claim's counts also states a year the claim does not, the claim's date
+    must come from that sentence too, not from a neighbour ("the 14,100 pounds
+    seized last year. More than half of seizures this year ..." does not date
+    the 14,100 pounds to this year).
+    """
+    found: dict[int, Occurrence] = {}
+    for index, candidates in enumerate(occurrences):
+        if figures[index].kind not in TEMPORAL:
+            inside = [o for o in candidates if first <= o.sentence <= last]
+            if inside:
+                found[index] = inside[0]
+    counted = {o.sentence for o in found.values()}
+    dated_otherwise = any(
+        other.kind is Kind.YEAR and other.key not in claimed
+        for sentence in counted
+        for other in source.sentence_figures[sentence]
+    )
+    for index, candidates in enumerate(occurrences):
+        if figures[index].kind in TEMPORAL:
+            inside = [o for o in candidates if first <= o.sentence <= last]
+            own = [o for o in inside if o.sentence in counted]
+            if own or (inside and not dated_otherwise):
+                found[index] = (own or inside)[0]
+    return found
+
+
+def same_context(evidence: Figure, claim: Figure, common: frozenset[str]) -> bool:
+    """Whether a source figure stands among words the claim also uses.
+
+    At least one distinctive word near the claim's figure (ignoring words
+    common throughout the source) must stand near the source's figure too. A
+    claim with no distinctive word near its figure is not held to this.
+    """
+    distinctive = claim.context - common
+    return not distinctive or bool(distinctive & evidence.context)
+
+
+def best_aligned(
+    occurrence: Occurrence,
+    claim: Figure,
+    source: Source,
+    claimed: frozenset[tuple[object, object]] = frozenset(),
+) -> bool:
+    """Whether no other figure of the same kind nearby fits the claim's words better.
+
+    Like Hypothesis ranking a quotation's candidates by their context: among
+    the figures of the claim's kind in and around the occurrence's sentence,
+    the one whose near words share most with the claim's near words is the
+    figure the claim restates. The occurrence must be that figure, or come
+    within one shared word of it, and must share at least one near word with
+    the claim if the claim has any. So "four federal courts" is not supported
+    by "four sons" when the same sentence says "three federal courts". Figures
+    the claim's sentence states itself (``claimed``) are not rivals.
+    """
+    if not same_unit(occurrence, claim, source, claimed):
+        return False
+    words = claim.near - source.common
+    if not words:
+        return True
+    if claim.kind in TEMPORAL:
+        # A date or year belongs to its whole source sentence ("On Friday, the
+        # Justice Department ... and the Treasury Department ..."), and several
+        # dates often share one, so the sentence must share a fair part of the
+        # claim's words: a fifth at least.
+        shared = words & occurrence.figure.context
+        return len(shared) >= max(1, math.ceil(len(words) * TEMPORAL_SHARE))
+    score = len(words & occurrence.figure.near)
+    if score == 0:
+        return False
+    first = max(0, occurrence.sentence - 1)
+    for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2)):
+        for other in source.sentence_figures[sentence]:
+            if (
+                other.kind is claim.kind
+                and other.key != claim.key
+                and other.key not in claimed
+                and len(words & other.near) > score + 1
+            ):
+                return False
+    return True
+
+
+def same_unit(
+    occurrence: Occurrence,
+    claim: Figure,
+    source: Source,
+    claimed: frozenset[tuple[object, object]],
+) -> bool:
+    """Whether no other figure counts what the claim's figure counts, where this one does not.
+
+    "Five representatives" is not supported by "five hours" where the same
+    sentence says "four representatives", nor "11 other lawmakers" by "eleven
+    lawmakers" where the next says "10 other lawmakers". Figures the claim's
+    sentence states itself (``claimed``) are not rivals.
+    """
+    if not claim.unit or claim.unit == occurrence.figure.unit:
+        return True
+    placed = len(claim.near & occurrence.figure.near)
+    nearby = range(occurrence.sentence - 1, occurrence.sentence + 2)
+    return not any(
+        other.kind is claim.kind
+        and other.key != claim.key
+        and other.key not in claimed
+        # Beside the occurrence, the same unit is enough; elsewhere in the
+        # source, the rival must stand among the claim's words too.
+        and (sentence in nearby or len(claim.near & other.near) >= placed)
+        for sentence, other in source.unit_figures.get(claim.unit, ())
+    )

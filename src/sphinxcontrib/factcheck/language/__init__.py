@@ -1,0 +1,115 @@
+"""The words the fact check reads figures, dates and contexts by, per language.
+
+The matcher knows no English: every word it looks for (month names, number
+words, qualifiers such as "nearly", the words of relative time, the stop words
+that never tell one context from another, the abbreviations that do not end a
+sentence) comes from a :class:`Vocabulary`. English is :data:`english.ENGLISH`;
+another language is added by writing a module like :mod:`.english` and
+registering it here, without touching the matcher.
+
+>>> get_vocabulary("en").months["Sept"]
+9
+>>> get_vocabulary("xx")
+Traceback (most recent call last):
+...
+KeyError: "no vocabulary for language 'xx' (known: en)"
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Mapping
+from decimal import Decimal
+
+from ..figures import Qualifier
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """Everything language-specific the fact check reads.
+
+    Word lists are in the case the texts use them ("January", "nearly");
+    matching is case-insensitive where the grammar says so.
+    """
+
+    #: The language's code (``factcheck_language``).
+    code: str
+    #: Month names and abbreviations, to the month's number (1-12).
+    months: Mapping[str, int]
+    #: A month name that is also a common word ("May"): a month only after these words.
+    ambiguous_months: Mapping[str, tuple[str, ...]]
+    #: Weekday names, to Python's weekday number (Monday is 0).
+    weekdays: Mapping[str, int]
+    #: Number words below ten, from ten to nineteen, and the tens.
+    units: Mapping[str, int]
+    teens: Mapping[str, int]
+    tens: Mapping[str, int]
+    #: Words that multiply the number before them ("million").
+    scales: Mapping[str, Decimal]
+    #: The word for twelve of a thing ("dozen") and for one half.
+    dozen: str
+    half: str
+    #: Fractions written as words, to their denominator ("third": 3).
+    fractions: Mapping[str, int]
+    #: Words that say a number is a percentage ("percent", "per cent").
+    percent: tuple[str, ...]
+    #: Words that join the terms of a ratio ("two in three", "two out of three").
+    ratio_joiners: tuple[str, ...]
+    #: Words before a fiscal year ("FY 2022").
+    fiscal_year: tuple[str, ...]
+    #: Qualifiers, to the direction they give the figure after them.
+    qualifiers: Mapping[str, Qualifier]
+    #: Words that place a period before, at or after the source's date, to the offset:
+    #: "last" -1, "this" 0, "next" 1; None for a span, not a calendar period ("past").
+    relative: Mapping[str, int | None]
+    #: The words for a year, a month, a week, a day and their plurals, and "ago".
+    year: str
+    month: str
+    week: str
+    days: str
+    weeks: str
+    ago: str
+    #: Words that mean "one" before "year ago" ("a year ago").
+    one: tuple[str, ...]
+    #: "fiscal" before "year" ("last fiscal year").
+    fiscal: str
+    #: Seasons named without a year, to the month each starts in, and the
+    #: words that name one ("the summer", "this summer").
+    seasons: Mapping[str, int]
+    season_determiners: tuple[str, ...]
+    #: Articles that count as one before "dozen", "third" or "quarter" ("a dozen").
+    articles: tuple[str, ...]
+    #: Words that never say what a figure counts ("the", "of").
+    function_words: frozenset[str]
+    #: Words too common to tell one context from another.
+    stop_words: frozenset[str]
+    #: Words that end with a full stop without ending a sentence ("U.S", "Sen").
+    abbreviations: frozenset[str]
+
+    @property
+    def number_words(self) -> frozenset[str]:
+        """Every word for a number below a hundred."""
+        return frozenset([*self.units, *self.teens, *self.tens])
+
+    @property
+    def not_distinctive(self) -> frozenset[str]:
+        """Stop words and number words (in lower case): never a figure's context."""
+        return self.stop_words | {word.lower() for word in self.number_words}
+
+
+_REGISTRY: dict[str, str] = {"en": "english"}
+
+
+def get_vocabulary(code: str) -> Vocabulary:
+    """The vocabulary of a language, by its code (``factcheck_language``)."""
+    if code not in _REGISTRY:
+        raise KeyError(f"no vocabulary for language {code!r} (known: {', '.join(_REGISTRY)})")
+    module = importlib.import_module(f"{__name__}.{_REGISTRY[code]}")
+    vocabulary: Vocabulary = module.VOCABULARY
+    return vocabulary
+
+
+def known_languages() -> tuple[str, ...]:
+    """The codes :func:`get_vocabulary` knows."""
+    return tuple(_REGISTRY)

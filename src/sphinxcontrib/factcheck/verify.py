@@ -1,0 +1,251 @@
+"""Verifying one collected sentence against the sources it cites: every rule, in order.
+
+For each sentence, :func:`check_sentence` returns one :class:`~.records.Finding`
+per claim:
+
+1. each own figure is listed as such, with its reason;
+2. each cited key must name a usable source (``bad-citation`` otherwise);
+3. a sentence with claims and no citation is ``uncited``;
+4. a source the sentence names must be one it cites (:mod:`.attribution`);
+5. each quotation must stand verbatim in a cited source (:mod:`.passages`);
+6. the sentence's figures must stand together in one passage of one cited
+   source (:mod:`.figure_match`), and a dated sentence must cite the source
+   it follows (:mod:`.attribution`).
+
+Failures name the closest passage of the cited sources (:mod:`.closest`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .attribution import followed_source, named_sources
+from .closest import closest_sentence, closest_to_quotation, shorten
+from .collect import Sentence
+from .corpus import Corpus
+from .figure_match import best_window
+from .index import Source
+from .records import ClaimKind, Evidence, Finding, Status
+
+
+def check_sentences(
+    docname: str, sentences: Iterable[Sentence], corpus: Corpus, known_keys: Mapping[str, object]
+) -> list[Finding]:
+    """Check every sentence of one document; return one finding per claim."""
+    findings: list[Finding] = []
+    for sentence in sentences:
+        findings.extend(check_sentence(docname, sentence, corpus, known_keys))
+    return findings
+
+
+def check_sentence(
+    docname: str, sentence: Sentence, corpus: Corpus, known_keys: Mapping[str, object]
+) -> list[Finding]:
+    """Every finding of one sentence (see the module's rules)."""
+    findings: list[Finding] = []
+
+    def finding(
+        kind: ClaimKind,
+        text: str,
+        status: Status,
+        message: str,
+        line: int | None = None,
+        detail: str = "",
+    ) -> None:
+        findings.append(
+            Finding(
+                docname=docname,
+                line=line or sentence.line,
+                kind=kind,
+                text=text,
+                keys=sentence.keys,
+                status=status,
+                message=message,
+                sentence=sentence.text,
+                detail=detail,
+            )
+        )
+
+    for exemption in sentence.exemptions:
+        finding(
+            ClaimKind.FIGURE,
+            exemption.text,
+            Status.OWN_FIGURE,
+            f"the project's own figure: {exemption.reason}",
+            line=exemption.line,
+        )
+    if sentence.unterminated is not None:
+        finding(
+            ClaimKind.QUOTATION,
+            sentence.text,
+            Status.UNTERMINATED,
+            "quotation mark opens a quotation that never closes",
+        )
+
+    sources: list[Source] = []
+    for key in sentence.keys:
+        if key in corpus.sources:
+            sources.append(corpus.sources[key])
+            continue
+        if key in corpus.unusable:
+            why = f"cannot be checked: {corpus.unusable[key]}"
+        elif key not in known_keys:
+            why = "is not in the bibliography"
+        else:
+            why = "has no archived source"
+        finding(ClaimKind.CITATION, key, Status.BAD_CITATION, f"cited key {key!r} {why}")
+
+    if not sentence.keys:
+        for figure in sentence.figures:
+            finding(
+                ClaimKind.FIGURE,
+                figure.text,
+                Status.UNCITED,
+                f"uncited figure {figure.text!r}: the sentence cites no source",
+                detail=figure.detail,
+            )
+        for quotation in sentence.quotations:
+            finding(
+                ClaimKind.QUOTATION,
+                quotation.text,
+                Status.UNCITED,
+                f"uncited quotation “{quotation.text}”: the sentence cites no source",
+            )
+        return findings
+
+    if sentence.figures or sentence.quotations:
+        for key, name in named_sources(sentence, corpus).items():
+            if key not in sentence.keys:
+                finding(
+                    ClaimKind.CITATION,
+                    name,
+                    Status.MISATTRIBUTED,
+                    f"the sentence attributes its claim to {name!r} but does not cite {key}",
+                )
+    for quotation in sentence.quotations:
+        checked = check_quotation(docname, sentence, quotation.text, sources)
+        findings.append(checked._replace(span=(quotation.start, quotation.end)))
+    if sentence.figures:
+        checked_figures = check_figures(docname, sentence, sources)
+        findings.extend(
+            f._replace(span=(figure.start, figure.end))
+            for f, figure in zip(checked_figures, sentence.figures, strict=True)
+        )
+        followed = followed_source(sentence, checked_figures, corpus)
+        if followed is not None:
+            finding(
+                ClaimKind.CITATION,
+                followed.key,
+                Status.MISATTRIBUTED,
+                f"the sentence follows {followed.key}, which gives its dates in a passage "
+                f"holding {followed.theirs} of its words, but cites {followed.cited}, whose "
+                f"passage holds {followed.mine}: cite {followed.key}",
+            )
+    return findings
+
+
+def check_quotation(
+    docname: str, sentence: Sentence, quotation: str, sources: list[Source]
+) -> Finding:
+    """The finding of one quotation: verified in the first cited source that holds it."""
+
+    def result(status: Status, message: str, evidence: Evidence | None = None) -> Finding:
+        return Finding(
+            docname=docname,
+            line=sentence.line,
+            kind=ClaimKind.QUOTATION,
+            text=quotation,
+            keys=sentence.keys,
+            status=status,
+            message=message,
+            sentence=sentence.text,
+            evidence=evidence,
+        )
+
+    for source in sources:
+        match = source.passages.find(quotation)
+        if match is not None:
+            first = source.sentence_at(match.start)
+            last = source.sentence_at(max(match.start, match.end - 1))
+            start, end = source.passage(first, last)
+            evidence = Evidence(
+                key=source.key,
+                passage_start=start,
+                passage_end=end,
+                passage=source.text[start:end],
+                start=match.start,
+                end=match.end,
+            )
+            return result(Status.VERIFIED, f"found in {source.key}", evidence)
+    if not sources:
+        return result(
+            Status.MISQUOTED,
+            f"quotation “{quotation}” cannot be checked: no usable source is cited",
+        )
+    key, passage = closest_to_quotation(quotation, sources)
+    return result(
+        Status.MISQUOTED,
+        f"quotation “{shorten(quotation)}” is not verbatim in "
+        f"{', '.join(s.key for s in sources)}; closest passage in {key}: “{shorten(passage)}”",
+    )
+
+
+def check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> list[Finding]:
+    """One finding per figure of the sentence, all sought in one passage of one source."""
+    figures = sentence.figures
+    best: tuple[int, Source | None, dict[int, object]] = (-1, None, {})
+    for source in sources:
+        found = best_window(figures, source)
+        if len(found) > best[0]:
+            best = (len(found), source, found)
+        if len(found) == len(figures):
+            break
+    count, source, found = best
+    passage: Evidence | None = None
+    if source is not None and found:
+        lines = [occurrence.sentence for occurrence in found.values()]
+        start, end = source.passage(min(lines), max(lines))
+        passage = Evidence(
+            key=source.key,
+            passage_start=start,
+            passage_end=end,
+            passage=source.text[start:end],
+            start=start,
+            end=end,
+        )
+    findings = []
+    for index, figure in enumerate(figures):
+        occurrence = found.get(index)
+        if occurrence is not None and source is not None and passage is not None:
+            stated = occurrence.figure
+            message = f"{figure.text!r} found in {source.key} as {stated.text!r}"
+            if count < len(figures):
+                message += " (other figures of the sentence are not in this passage)"
+            status, evidence = Status.VERIFIED, passage._replace(start=stated.start, end=stated.end)
+        else:
+            status, evidence = Status.UNSUPPORTED, None
+            if not sources:
+                message = f"figure {figure.text!r} cannot be checked: no usable source is cited"
+            else:
+                key, closest = closest_sentence(sentence.text, sources)
+                together = " together with the sentence's other figures" if count > 0 else ""
+                message = (
+                    f"figure {figure.text!r} ({figure.detail}) is not supported{together} by "
+                    f"{', '.join(s.key for s in sources)}; closest passage in {key}: "
+                    f"“{shorten(closest)}”"
+                )
+        findings.append(
+            Finding(
+                docname=docname,
+                line=sentence.line,
+                kind=ClaimKind.FIGURE,
+                text=figure.text,
+                keys=sentence.keys,
+                status=status,
+                message=message,
+                sentence=sentence.text,
+                evidence=evidence,
+                detail=figure.detail,
+            )
+        )
+    return findings

@@ -1,0 +1,135 @@
+"""The words around a figure: what places it, and what it counts.
+
+Like the prefix and suffix of a W3C TextQuoteSelector, the words around a
+figure tell it from the same value elsewhere: "four U.S. citizens were
+kidnapped" is not supported by "five separate bookings" nearby. Words are
+compared by a crude :func:`stem` (letters only, lower case, four at most),
+and only distinctive ones count: four letters or more, not a stop word nor a
+number word of the :class:`~.language.Vocabulary`.
+
+>>> sorted(context_words("four U.S. citizens were kidnapped, two of them killed", 0, 4))
+['citi', 'kidn', 'kill']
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from .language import Vocabulary, get_vocabulary
+
+#: How many words on each side of a figure make its context.
+CONTEXT_WORDS = 8
+
+_TOKEN = re.compile(r"\S+")
+_NOT_LETTER = re.compile(r"[^a-záéíóúñü]")
+#: The last characters of a word that ends a phrase, a table cell's "|" included.
+_CLOSING = frozenset(',;:.!?)]|”"')
+
+
+def stem(word: str) -> str:
+    """A crude stem for comparing contexts: letters only, lower case, four at most.
+
+    >>> stem("Kidnapped,"), stem("kidnapping"), stem("snub"), stem("snubbed")
+    ('kidn', 'kidn', 'snub', 'snub')
+    """
+    return _NOT_LETTER.sub("", word.lower())[:4]
+
+
+@functools.cache
+def _not_distinctive(vocabulary: Vocabulary) -> frozenset[str]:
+    return vocabulary.not_distinctive
+
+
+class Words:
+    """A text's words, read once, for the contexts of many figures in it.
+
+    Each word is kept with its offset and, if it is distinctive (four letters
+    or more, not a stop word nor a number word), its :func:`stem`.
+    """
+
+    __slots__ = ("starts", "ends", "plain", "closes", "stems", "function_words")
+
+    def __init__(self, text: str, vocabulary: Vocabulary | None = None) -> None:
+        vocabulary = vocabulary or get_vocabulary("en")
+        skip = _not_distinctive(vocabulary)
+        matches = list(_TOKEN.finditer(text))
+        self.starts = [match.start() for match in matches]
+        self.ends = [match.end() for match in matches]
+        tokens = [match.group() for match in matches]
+        self.plain = [_NOT_LETTER.sub("", token.lower()) for token in tokens]
+        #: Whether a word ends a phrase (a comma, a full stop, a bracket, a cell).
+        self.closes = [token[-1] in _CLOSING for token in tokens]
+        # One string object per distinct stem: the many sets built from them then
+        # share their strings, in memory and in a stored index.
+        shared: dict[str, str] = {}
+        self.stems: list[str | None] = [
+            shared.setdefault(plain[:4], plain[:4])
+            if len(plain) >= 4 and plain not in skip
+            else None
+            for plain in self.plain
+        ]
+        self.function_words = vocabulary.function_words
+
+    def around(self, start: int, end: int, window: int | None = CONTEXT_WORDS) -> frozenset[str]:
+        """The stems of the distinctive words before ``start`` and after ``end``."""
+        before = bisect.bisect_right(self.ends, start)  # words ending at or before start
+        after = bisect.bisect_left(self.starts, end)  # words starting at or after end
+        first = 0 if window is None else max(0, before - window)
+        last = len(self.stems) if window is None else after + window
+        chosen = self.stems[first:before] + self.stems[after:last]
+        return frozenset(word for word in chosen if word)
+
+    def all(self) -> frozenset[str]:
+        """The stems of every distinctive word."""
+        return frozenset(word for word in self.stems if word)
+
+    def following(self, end: int) -> str:
+        """The first word after ``end`` that is not a function word, before any
+        punctuation, in lower case; "" if there is none."""
+        index = bisect.bisect_left(self.starts, end)
+        if index > 0 and self.ends[index - 1] > end and self.closes[index - 1]:
+            return ""  # the figure's own word ends the phrase: "in 2022,"
+        for plain, closes in zip(self.plain[index:], self.closes[index:], strict=True):
+            if plain and plain not in self.function_words:
+                return plain
+            if closes:
+                return ""  # a comma, a full stop, a table's cell separator
+        return ""
+
+
+def unit_word(text: str, end: int, vocabulary: Vocabulary | None = None) -> str:
+    """What the figure ending at ``end`` counts: the word right after it.
+
+    >>> unit_word("seven senators and four representatives on the trip", 23)
+    'representatives'
+    >>> unit_word("with 10 other U.S. lawmakers, she said", 7)
+    'other'
+    >>> unit_word("in 2022, the agency said", 7)
+    ''
+    """
+    return Words(text, vocabulary).following(end)
+
+
+def word_stems(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
+    """The stems of every distinctive word of ``text``.
+
+    >>> sorted(word_stems("Four U.S. citizens were kidnapped, two of them killed"))
+    ['citi', 'kidn', 'kill']
+    """
+    return Words(text, vocabulary).all()
+
+
+def context_words(
+    text: str,
+    start: int,
+    end: int,
+    window: int | None = CONTEXT_WORDS,
+    vocabulary: Vocabulary | None = None,
+) -> frozenset[str]:
+    """The stems of the distinctive words near ``text[start:end]``.
+
+    ``window`` words on each side are read, or the whole text if it is None.
+    """
+    return Words(text, vocabulary).around(start, end, window)

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib.factcheck"]
+bibtex_bibfiles = ["refs.bib"]
+factcheck_manifest = "sources/SHA256SUMS"
