@@ -67,6 +67,7 @@ factcheck_evidence_page = "evidence"
 # Pages the fact check skips (patterns of document names), each with its reason:
 factcheck_skip_pages = [
     "changelog",  # the handbook's own history: versions and dates, no claim about the world
+    "factcheck",  # the extension's reference: its defaults and examples, no claim about the world
 ]
 
 # -- HTML --------------------------------------------------------------------

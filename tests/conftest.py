@@ -108,11 +108,13 @@ class RootProject:
         """Write a file, with a modification time clearly after the last build."""
         path = self.file(name)
         path.parent.mkdir(parents=True, exist_ok=True)
+        before = path.stat().st_mtime_ns if path.exists() else 0
         if isinstance(text, bytes):
             path.write_bytes(text)
         else:
             path.write_text(textwrap.dedent(text), encoding="utf-8")
-        later = (path.stat().st_mtime_ns // 10**9 + 5) * 10**9
+        # Whole seconds later than both the last write and now, as an editor's save is.
+        later = (max(before, path.stat().st_mtime_ns) // 10**9 + 5) * 10**9
         os.utime(path, ns=(later, later))
         return path
 

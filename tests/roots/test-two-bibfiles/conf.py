@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinxcontrib.factcheck"]
+bibtex_bibfiles = ["bib/gazette.bib", "other/courier.bib"]
+factcheck_manifest = "sources/SHA256SUMS"

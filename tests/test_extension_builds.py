@@ -1,0 +1,199 @@
+"""The extension in small projects of its own (tests/roots): MyST and rST, one or
+two bibliography files, a docs folder away from its data, parallel builds, the
+factcheck builder's reports, and every kind of mistake reported at file:line."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sphinxcontrib.factcheck import Status, get_corpus, get_findings
+from tests.conftest import BuildResult, RootProject, run_sphinx
+
+
+def fact_warnings(result: BuildResult) -> list[str]:
+    return [line for line in result.warning_lines if "[factcheck" in line]
+
+
+@pytest.mark.sphinx("html", testroot="myst")
+def test_myst_project_verifies_and_marks_its_claims(app):
+    app.build()
+    assert app.statuscode == 0
+    findings = get_findings(app.env)
+    assert {f.status for f in findings} == {Status.VERIFIED}
+    assert {f.text for f in findings} >= {"4,200", "2023", "March 14, 2024"}
+    page = (Path(app.outdir) / "index.html").read_text()
+    assert 'class="fc-claim"' in page and "<mark>4,200</mark>" in page
+    # The extension adds its own CSS and script: nothing for the project to copy.
+    assert "_static/factcheck.css" in page and "_static/factcheck.js" in page
+    assert (Path(app.outdir) / "_static" / "factcheck.css").is_file()
+
+
+@pytest.mark.sphinx("html", testroot="rst")
+def test_rst_project_verifies_the_same_claims(app):
+    app.build()
+    assert app.statuscode == 0
+    assert {(f.text, f.status) for f in get_findings(app.env)} == {
+        ("2023", Status.VERIFIED),
+        ("4,200", Status.VERIFIED),
+        ("March 14, 2024", Status.VERIFIED),
+        ("We will not stop until the flow ends,", Status.VERIFIED),
+    }
+
+
+@pytest.mark.sphinx("factcheck", testroot="myst")
+def test_factcheck_builder_writes_both_reports(app):
+    app.build()
+    outdir = Path(app.outdir)
+    lines = (outdir / "output.txt").read_text().splitlines()
+    records = [json.loads(line) for line in (outdir / "output.json").read_text().splitlines()]
+    assert len(lines) == len(records) == 4
+    assert re.fullmatch(r".*index\.md:3: \[verified\] figure “4,200” -- .*", lines[1])
+    figure = next(r for r in records if r["text"] == "4,200")
+    assert figure["line"] == 3 and figure["keys"] == ["Smith2024seizures"]
+    source = (Path(app.srcdir) / "sources" / "gazette-2024-03-15.txt").read_text()
+    evidence = figure["evidence"]
+    assert source[evidence["start"] : evidence["end"]] == "4,200"
+    assert evidence["passage"] == source[evidence["passage_start"] : evidence["passage_end"]]
+    corpus = get_corpus(app.env)
+    assert corpus is not None and list(corpus.sources) == ["Smith2024seizures"]
+
+
+MISTAKES = [
+    # (what the page says instead, the warning expected)
+    ("4,200 pounds", "4,300 pounds", r"\[unsupported\] figure '4,300'"),
+    ("in 2023 {cite", "in 2022 {cite", r"\[unsupported\] figure '2022'"),
+    ("seized 4,200", "seized nearly 4,200", r"\[unsupported\] figure 'nearly 4,200'"),
+    (
+        "until the flow ends",
+        "until the flow stops",
+        r"\[misquoted\] quotation “We will not stop until the flow stops,”",
+    ),
+    ("March 14, 2024", "March 13, 2024", r"\[unsupported\] figure 'March 13, 2024'"),
+    (" {cite:p}`Smith2024seizures`.\n“", ".\n“", r"\[uncited\] uncited figure '4,200'"),
+    (
+        "{cite:p}`Smith2024seizures`.\n“",
+        "{cite:p}`Nobody2024none`.\n“",
+        r"\[bad-citation\] cited key 'Nobody2024none' is not in the bibliography",
+    ),
+    ("ends,” Smith", "ends, Smith", r"\[unterminated\]"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), MISTAKES)
+def test_each_mistake_fails_the_build_at_its_file_and_line(
+    project: Callable[..., RootProject], old: str, new: str, expected: str
+):
+    p = project("myst")
+    p.replace("index.md", old, new)
+    result = p.build()
+    lines = fact_warnings(result)
+    assert any(re.search(expected, line) for line in lines), lines
+    line = 4 if "flow" in old or "March" in old or "ends" in old else 3
+    assert all(re.search(rf"index\.md:{line}: WARNING", w) for w in lines), lines
+    assert result.status == 1  # -W or not: a failed claim fails the build
+
+
+def test_a_source_named_but_not_cited_is_misattributed(project):
+    p = project("incremental")
+    p.replace("trade.md", "{cite:p}`Courier2024trade`", "{cite:p}`Smith2024seizures`")
+    result = p.build()
+    assert any(
+        "trade.md:3" in line
+        and "[misattributed] the sentence attributes its claim to 'The Courier' but does not cite Courier2024trade"
+        in line
+        for line in result.warning_lines
+    ), result.warning_lines
+
+
+def test_two_bibliography_files_each_with_files_relative_to_itself(project):
+    result = project("two-bibfiles").build()
+    assert result.warning_lines == [] and result.status == 0
+    findings = get_findings(result.app.env)
+    assert {f.evidence.key for f in findings if f.evidence} == {
+        "Smith2024seizures",
+        "Courier2024trade",
+    }
+
+
+def test_a_docs_folder_away_from_its_bibliography_and_archive(project, monkeypatch, tmp_path):
+    p = project("elsewhere", srcdir="site/docs")
+    monkeypatch.chdir(tmp_path)  # built from somewhere else again
+    result = p.build()
+    assert result.warning_lines == [] and result.status == 0
+    assert {f.status for f in get_findings(result.app.env)} == {Status.VERIFIED}
+
+
+def test_a_parallel_build_finds_what_a_serial_build_finds(project):
+    p = project("incremental")
+    p.replace("seizures.md", "4,200 pounds", "4,300 pounds")  # one failure too
+    serial = p.build("factcheck", fresh=True)
+    parallel = run_sphinx(p.srcdir, p.path / "_parallel", "factcheck", fresh=True, parallel=2)
+    assert get_findings(parallel.app.env) == get_findings(serial.app.env)
+    assert sorted(fact_warnings(parallel)) == sorted(fact_warnings(serial))
+    assert (parallel.outdir / "output.json").read_text() == (
+        serial.outdir / "output.json"
+    ).read_text()
+    assert len(get_findings(serial.app.env)) > 5
+
+
+def test_own_figure_is_listed_with_its_reason_and_shown_with_a_dagger(project):
+    p = project("myst")
+    p.write(
+        "own.md",
+        "# Own\n\nThis report draws on {own-figure}`one <counted from refs.bib>` source.\n",
+    )
+    p.replace("index.md", "# Seizures\n", "# Seizures\n\n```{toctree}\nown\n```\n")
+    result = p.build()
+    own = [f for f in get_findings(result.app.env) if f.docname == "own"]
+    assert [(f.status, f.text) for f in own] == [(Status.OWN_FIGURE, "one†")]
+    assert "counted from refs.bib" in own[0].message
+    page = (result.outdir / "own.html").read_text()
+    assert '<abbr title="not from a source: counted from refs.bib">one</abbr>' in page
+
+
+def test_own_figure_without_a_reason_is_an_error(project):
+    p = project("myst")
+    p.replace("index.md", "seized 4,200", "seized {own-figure}`4,200`")
+    result = p.build()
+    assert any("own-figure needs a reason" in line for line in result.warning_lines)
+
+
+CHART = """
+```{{verified-chart}} Seizures
+:alt: Bar chart of seizures.
+Nogales, 2023 | {value} | Officers at the Nogales port seized 4,200 pounds of fentanyl last year | Smith2024seizures
+```
+"""
+
+
+def test_a_verified_chart_is_drawn_and_an_unverified_one_is_not(project):
+    p = project("myst")
+    text = p.file("index.md").read_text()
+    p.write("index.md", text + CHART.format(value="4200"))
+    drawn = p.build()
+    assert drawn.warning_lines == []
+    assert re.search(
+        r'<img alt="Bar chart of seizures\. Nogales, 2023: 4,200\."',
+        (drawn.outdir / "index.html").read_text(),
+    )
+    p.write("index.md", text + CHART.format(value="4300"))
+    refused = p.build(fresh=True)
+    assert any(
+        "bar 'Nogales, 2023': the value 4,300 is not a verified figure" in line
+        for line in refused.warning_lines
+    ), refused.warning_lines
+    assert "<img" not in (refused.outdir / "index.html").read_text()
+
+
+def test_pages_matching_a_skip_pattern_are_not_checked(project):
+    p = project("myst")
+    p.write("notes/history.md", "# History\n\nVersion 2 came out in 2031.\n")
+    p.replace("index.md", "# Seizures\n", "# Seizures\n\n```{toctree}\nnotes/history\n```\n")
+    assert any("[uncited]" in line for line in p.build().warning_lines)
+    skipped = p.build(fresh=True, factcheck_skip_pages=["notes/*"])
+    assert skipped.warning_lines == [] and skipped.status == 0

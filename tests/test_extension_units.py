@@ -1,0 +1,268 @@
+"""Unit tests of the matcher's pieces, each on its own: the grammar and its fast
+scan, the vocabulary interface, calendar arithmetic, words, typography, the
+quotation search, figure matching, the source index and its cache, and the
+incremental dependency rule."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinxcontrib.factcheck.cache import IndexCache, index_key
+from sphinxcontrib.factcheck.corpus import Corpus, FieldNames, Sources, SourceText
+from sphinxcontrib.factcheck.dates import (
+    PublicationDate,
+    months_of_recent_days,
+    months_of_week,
+    weekday_before,
+    year_of_month,
+    year_of_season,
+)
+from sphinxcontrib.factcheck.domain import DocumentRecord
+from sphinxcontrib.factcheck.extract import extract_figures, get_grammar
+from sphinxcontrib.factcheck.figure_match import best_window
+from sphinxcontrib.factcheck.figures import Kind, Qualifier
+from sphinxcontrib.factcheck.incremental import _affected
+from sphinxcontrib.factcheck.index import Source
+from sphinxcontrib.factcheck.language import Vocabulary, get_vocabulary
+from sphinxcontrib.factcheck.normalize import _normalize_each_character, normalize_with_offsets
+from sphinxcontrib.factcheck.passages import Passages
+from sphinxcontrib.factcheck.records import ClaimKind, Finding, Status
+from sphinxcontrib.factcheck.words import Words, unit_word
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "sources").glob("*.txt"))]
+ENGLISH = get_vocabulary("en")
+GAZETTE = (Path(__file__).parent / "roots/test-myst/sources/gazette-2024-03-15.txt").read_text()
+
+
+# -- The grammar -------------------------------------------------------------
+
+
+def test_the_fast_scan_finds_what_the_full_pattern_finds_in_every_source():
+    grammar = get_grammar(ENGLISH)
+    for text in SOURCES:
+        assert [m.span() for m in grammar.figures_in(text)] == [
+            m.span() for m in grammar.figure.finditer(text)
+        ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "a an two 12 4,200 $3 FY 2019-22 fiscal year 2023 May 14 half third dozen "
+            "percent % nearly over in of out . , ( ) “ ” Sept. March twenty-five -".split()
+        ),
+        max_size=14,
+    ),
+    st.sampled_from([" ", "", "\n"]),
+)
+def test_the_fast_scan_agrees_on_any_mix_of_figure_words(words, separator):
+    text = separator.join(words)
+    grammar = get_grammar(ENGLISH)
+    assert [m.span() for m in grammar.figures_in(text)] == [
+        m.span() for m in grammar.figure.finditer(text)
+    ]
+
+
+def test_another_vocabulary_changes_what_is_read_without_touching_the_matcher():
+    spanish_months = dataclasses.replace(
+        ENGLISH, code="es-test", months={**ENGLISH.months, "marzo": 3}
+    )
+    assert extract_figures("en marzo 2024", vocabulary=ENGLISH) == [
+        f for f in extract_figures("en marzo 2024", vocabulary=ENGLISH) if f.kind is Kind.YEAR
+    ]
+    found = extract_figures("en marzo 2024", vocabulary=spanish_months)
+    assert [(f.kind, f.value) for f in found] == [(Kind.MONTH, (2024, 3))]
+    assert isinstance(spanish_months, Vocabulary)
+
+
+def test_qualifiers_and_scales_come_from_the_vocabulary():
+    (figure,) = extract_figures("upwards of 3 million")
+    assert (figure.qualifier, figure.value) == (Qualifier.ABOVE, Decimal(3_000_000))
+
+
+# -- Calendar arithmetic -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("published", "weekday", "expected"),
+    [
+        (PublicationDate(2023, 4, 14), 3, (2023, 4, 13)),  # Thursday before a Friday
+        (PublicationDate(2023, 4, 14), 4, (2023, 4, 14)),  # the Friday itself
+        (PublicationDate(2023, 3, 1), 6, (2023, 2, 26)),  # across a month
+        (PublicationDate(2024, 1, 1), 4, (2023, 12, 29)),  # across a year
+    ],
+)
+def test_a_weekday_is_the_last_such_day_on_or_before_the_source_date(published, weekday, expected):
+    assert weekday_before(published, weekday).timetuple()[:3] == expected
+
+
+def test_relative_months_weeks_and_seasons():
+    assert year_of_month(12, PublicationDate(2023, 3, None)) == 2022
+    assert year_of_season(6, PublicationDate(2023, 3, 28)) == 2022
+    assert months_of_week(PublicationDate(2023, 4, 3), -1) == [(2023, 3), (2023, 4)]
+    assert months_of_recent_days(PublicationDate(2023, 3, 28), 14) == [(2023, 3)]
+    assert months_of_recent_days(PublicationDate(2023, 3, None), 14) == []
+
+
+def test_next_year_and_a_year_ago_from_the_source_date():
+    described = [
+        f.describe()
+        for f in extract_figures("next year, a year ago", PublicationDate(2023, 6, None))
+    ]
+    assert described == [
+        "next year (year 2024, from the source date)",
+        "a year ago (year 2022, from the source date)",
+    ]
+
+
+# -- Words, typography, quotations -------------------------------------------
+
+
+def test_words_place_a_figure_and_say_what_it_counts():
+    words = Words("Officers seized 4,200 pounds of fentanyl last year.")
+    assert words.around(16, 21, 2) == {"offi", "seiz", "poun"}
+    assert unit_word("seized 4,200 pounds of fentanyl", 12) == "pounds"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u00ad…“”—x", max_size=30))
+def test_the_fast_normalisation_equals_the_reference_one(text):
+    assert normalize_with_offsets(text) == _normalize_each_character(text)
+
+
+def test_the_fast_normalisation_equals_the_reference_on_every_source():
+    for text in SOURCES:
+        assert normalize_with_offsets(text) == _normalize_each_character(text)
+
+
+def test_a_quotation_is_found_across_typography_with_cuts_and_insertions():
+    passages = Passages(GAZETTE)
+    assert passages.find('"We will not stop until the flow ends"') is None  # marks are not words
+    assert passages.find("We will not stop until the flow ends") is not None
+    assert passages.find("[W]e will not stop ... the flow ends") is not None
+    assert passages.find("We will stop until the flow ends") is None
+
+
+# -- Figure matching and the source index -------------------------------------
+
+
+def source(text: str = GAZETTE, passage: int = 3) -> Source:
+    return Source(
+        "Smith2024seizures", Path("gazette.txt"), text, PublicationDate(2024, 3, 15), "en", passage
+    )
+
+
+def test_a_sentences_figures_are_found_together_in_one_passage():
+    figures = extract_figures("seized 4,200 pounds of fentanyl in 2023", context=None)
+    found = best_window(figures, source())
+    assert sorted(found) == [0, 1]
+    assert {o.sentence for o in found.values()} == {2}
+
+
+def test_the_wrong_year_of_a_right_number_is_not_found_with_it():
+    figures = extract_figures("seized 4,200 pounds of fentanyl in 2022", context=None)
+    assert sorted(best_window(figures, source())) == [0]
+
+
+def test_an_index_survives_its_cache(tmp_path):
+    cache = IndexCache(tmp_path)
+    first = cache.source("K", Path("a.txt"), GAZETTE, "d1", PublicationDate(2024, 3, 15), "en", 3)
+    again = cache.source("K", Path("b.txt"), GAZETTE, "d1", PublicationDate(2024, 3, 15), "en", 3)
+    assert again is not first and again.figures == first.figures and again.path == Path("b.txt")
+    assert pickle.loads(pickle.dumps(first)).sentences == first.sentences
+    # Another date is another index: relative time resolves differently.
+    name = index_key("K", "d1", PublicationDate(2024, 3, 22), "en", 3)
+    assert name != index_key("K", "d1", PublicationDate(2024, 3, 15), "en", 3)
+    assert not (tmp_path / f"{name}.pickle").exists()
+
+
+def test_sources_are_indexed_only_when_looked_up(tmp_path):
+    texts = {
+        f"S{n}": SourceText(Path(f"s{n}.txt"), GAZETTE, f"digest{n}", PublicationDate(2024, 3, 15))
+        for n in range(8)
+    }
+    sources = Sources(texts, IndexCache(tmp_path), "en", 3)
+    corpus = Corpus(sources, [], {}, {})
+    assert len(sources) == 8 and "S7" in sources
+    assert corpus.distinctive_words  # the words of every source, without their indexes
+    assert sources._indexed == {}
+    assert sources["S7"].key == "S7" and list(sources._indexed) == ["S7"]
+
+
+def test_field_names_default_to_the_documented_ones():
+    assert FieldNames() == ("file", "date", "attribution")
+
+
+# -- What an incremental build re-reads ----------------------------------------
+
+
+def record(**changes: object) -> DocumentRecord:
+    base = DocumentRecord(
+        findings=(), cited=frozenset({"A"}), words=frozenset({"the", "courier"}), dated=()
+    )
+    return base._replace(**changes)
+
+
+def failed() -> Finding:
+    return Finding(
+        docname="d",
+        line=1,
+        kind=ClaimKind.FIGURE,
+        text="1",
+        keys=(),
+        status=Status.UNCITED,
+        message="",
+        sentence="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "changed", "names", "stems", "everything", "expected"),
+    [
+        (record(), {"A"}, [], [], False, True),  # it cites a changed key
+        (record(), {"B"}, [], [], False, False),  # it does not
+        (record(), {"B"}, [frozenset({"the", "courier"})], [], False, True),  # it names B
+        (record(), {"B"}, [frozenset({"the", "herald"})], [], False, False),
+        (record(findings=(failed(),)), set(), [], [], False, True),  # failures: always
+        (
+            record(dated=(frozenset({"sign", "acco"}),)),
+            {"B"},
+            [],
+            [frozenset({"sign"})],
+            False,
+            True,
+        ),
+        (
+            record(dated=(frozenset({"sign", "acco", "talk"}),)),
+            {"B"},
+            [],
+            [frozenset({"sign"})],
+            False,
+            False,
+        ),
+        (record(dated=(frozenset({"sign"}),)), set(), [], [], True, True),
+    ],
+)
+def test_a_page_is_re_read_when_what_it_rests_on_changed(
+    document, changed, names, stems, everything, expected
+):
+    assert _affected(document, changed, names, stems, everything) is expected
+
+
+def test_random_sources_index_without_error():
+    rng = random.Random(3)
+    words = "fentanyl 4,200 pounds 2023 last year nearly in March 14 Thursday this week the".split()
+    for _ in range(50):
+        text = "\n".join(" ".join(rng.choices(words, k=12)) + "." for _ in range(5))
+        indexed = source(text)
+        assert indexed.sentences and all(isinstance(k, tuple) for k in indexed.figures)
