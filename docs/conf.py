@@ -59,8 +59,11 @@ bibtex_encoding = "utf-8"
 # The archive of source texts and its manifest of SHA-256 hashes; the paths in
 # the bibliography's `file` fields are relative to the bibliography.
 factcheck_manifest = "../sources/SHA256SUMS"
-# A figure that is the handbook's own is marked {handbook-own}`figure <reason>`.
+# A figure that is the handbook's own is marked {handbook-own}`figure <reason>`; a
+# sentence in which the handbook speaks for itself about its sources ("The sources do
+# not say ...") carries {handbook-statement}`reason`.
 factcheck_own_role = "handbook-own"
+factcheck_own_statement_role = "handbook-statement"
 # The appendix that lists every source passage a verified claim relies on;
 # in HTML every verified figure and quotation links to its passage there.
 factcheck_evidence_page = "evidence"

@@ -40,7 +40,9 @@ def test_findings_and_corpus_through_the_public_getters(project: Callable[..., R
     everything = get_findings(env)
     assert everything == sorted(everything, key=lambda f: (f.docname, f.line, f.kind, f.text))
     assert {f.docname for f in everything} == {"seizures", "trade", "accord"}
-    assert [f.text for f in get_findings(env, "trade")] == ["$2 billion", "2023"]
+    trade = get_findings(env, "trade")
+    assert [f.text for f in trade if f.kind == "figure"] == ["$2 billion", "2023"]
+    assert [f.status for f in trade if f.kind == "sentence"] == [Status.ALIGNED]
     assert get_findings(env, "no-such-page") == []
     corpus = get_corpus(env)
     assert corpus is not None and sorted(corpus.sources) == [

@@ -24,8 +24,13 @@ def test_myst_project_verifies_and_marks_its_claims(app):
     app.build()
     assert app.statuscode == 0
     findings = get_findings(app.env)
-    assert {f.status for f in findings} == {Status.VERIFIED}
-    assert {f.text for f in findings} >= {"4,200", "2023", "March 14, 2024"}
+    claims = [f for f in findings if f.kind != "sentence"]
+    assert {f.status for f in claims} == {Status.VERIFIED}
+    assert {f.text for f in claims} >= {"4,200", "2023", "March 14, 2024"}
+    # Every cited sentence is aligned to the passage that supports it.
+    aligned = [f for f in findings if f.kind == "sentence"]
+    assert [f.status for f in aligned] == [Status.ALIGNED, Status.ALIGNED]
+    assert aligned[0].support == 1.0 and aligned[0].evidence.passage.startswith("Officers at")
     page = (Path(app.outdir) / "index.html").read_text()
     assert 'class="fc-claim"' in page and "<mark>4,200</mark>" in page
     # The extension adds its own CSS and script: nothing for the project to copy.
@@ -37,7 +42,7 @@ def test_myst_project_verifies_and_marks_its_claims(app):
 def test_rst_project_verifies_the_same_claims(app):
     app.build()
     assert app.statuscode == 0
-    assert {(f.text, f.status) for f in get_findings(app.env)} == {
+    assert {(f.text, f.status) for f in get_findings(app.env) if f.kind != "sentence"} == {
         ("2023", Status.VERIFIED),
         ("4,200", Status.VERIFIED),
         ("March 14, 2024", Status.VERIFIED),
@@ -51,8 +56,10 @@ def test_factcheck_builder_writes_both_reports(app):
     outdir = Path(app.outdir)
     lines = (outdir / "output.txt").read_text().splitlines()
     records = [json.loads(line) for line in (outdir / "output.json").read_text().splitlines()]
-    assert len(lines) == len(records) == 4
+    assert len(lines) == len(records) == 6  # four claims and two aligned sentences
     assert re.fullmatch(r".*index\.md:3: \[verified\] figure “4,200” -- .*", lines[1])
+    sentence = next(r for r in records if r["kind"] == "sentence")
+    assert (sentence["status"], sentence["support"], sentence["missing"]) == ("aligned", 1.0, [])
     figure = next(r for r in records if r["text"] == "4,200")
     assert figure["line"] == 3 and figure["keys"] == ["Smith2024seizures"]
     source = (Path(app.srcdir) / "sources" / "gazette-2024-03-15.txt").read_text()
@@ -125,7 +132,7 @@ def test_a_docs_folder_away_from_its_bibliography_and_archive(project, monkeypat
     monkeypatch.chdir(tmp_path)  # built from somewhere else again
     result = p.build()
     assert result.warning_lines == [] and result.status == 0
-    assert {f.status for f in get_findings(result.app.env)} == {Status.VERIFIED}
+    assert {f.status for f in get_findings(result.app.env)} == {Status.VERIFIED, Status.ALIGNED}
 
 
 def test_a_parallel_build_finds_what_a_serial_build_finds(project):

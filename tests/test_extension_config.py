@@ -85,7 +85,7 @@ def test_field_names_are_configurable(project):
         factcheck_attribution_field="speaksfor",
     )
     assert result.warning_lines == [] and result.status == 0
-    assert {f.status for f in get_findings(result.app.env)} == {Status.VERIFIED}
+    assert {f.status for f in get_findings(result.app.env)} == {Status.VERIFIED, Status.ALIGNED}
     # And the default names no longer find them.
     assert any("no `file` field" in line for line in p.build(fresh=True).warning_lines)
 

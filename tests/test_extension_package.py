@@ -135,23 +135,24 @@ def test_a_project_elsewhere_installs_the_wheel_and_gets_its_mistakes_reported(
     records = [
         json.loads(line) for line in (tmp_path / "out" / "output.json").read_text().splitlines()
     ]
-    assert {r["status"] for r in records} == {"unsupported", "misquoted", "verified"}
+    assert {r["status"] for r in records} == {"unsupported", "misquoted", "verified", "aligned"}
 
 
 def test_the_reference_page_documents_everything_the_package_offers():
     page = REFERENCE.read_text()
     for field in dataclasses.fields(FactCheckConfig):
         assert f"factcheck_{field.name}" in page, field.name
-    for name in ("own-figure", "evidence-index", "verified-chart", "-b factcheck", "factcheck-process-finding",
+    for name in ("own-figure", "own-statement", "evidence-index", "verified-chart", "-b factcheck", "factcheck-process-finding",
                  "get_findings", "get_corpus", "output.txt", "output.json", "factcheck-add-source",
                  "factcheck-diff-claims", "factcheck-mutate"):  # fmt: skip
         assert name in page, name
     record_fields = {"file", "docname", "line", "kind", "text", "detail", "keys", "status",
-                     "message", "sentence", "anchor", "evidence"}  # fmt: skip
+                     "message", "sentence", "anchor", "evidence", "support", "missing"}  # fmt: skip
     for name in record_fields:
         assert f"`{name}`" in page, name
     for status in ("verified", "unsupported", "misquoted", "uncited", "bad-citation",
-                   "misattributed", "unterminated", "own-figure"):  # fmt: skip
+                   "misattributed", "unterminated", "own-figure", "own-statement", "aligned",
+                   "misnamed", "contradicted"):  # fmt: skip
         assert f"`{status}`" in page, status
 
 

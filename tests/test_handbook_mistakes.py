@@ -29,8 +29,8 @@ def test_correct_chapter_passes_and_reports_evidence(build):
     records = [
         json.loads(line) for line in (result.outdir / "output.json").read_text().splitlines()
     ]
-    assert {r["status"] for r in records} == {"verified"}
-    assert {r["kind"] for r in records} == {"figure", "quotation"}
+    assert {r["status"] for r in records} == {"verified", "aligned"}
+    assert {r["kind"] for r in records} == {"figure", "quotation", "sentence"}
     figure = next(r for r in records if r["text"] == "Nearly 110,000")
     assert figure["line"] == 3 and figure["keys"] == ["NYTimes2023ties"]
     source = (
@@ -118,6 +118,15 @@ def test_correct_chapter_passes_and_reports_evidence(build):
             "that none of the drug is produced in his country {cite:p}`Carranza2023tensions`.",
             r"\[misattributed\] the sentence follows NBCNews2023plan.*cite NBCNews2023plan",
         ),
+        # a figure only page furniture gives (a photo caption, a related headline)
+        (
+            "Migrants swam the Rio Grande in May 2023 {cite:p}`NYTimes2023ties`.",
+            r"\[unsupported\] figure 'May 2023'",
+        ),
+        (
+            "Officers seized 1 million suspected fentanyl pills in Arizona {cite:p}`Carranza2023tensions`.",
+            r"\[unsupported\] figure '1 million'",
+        ),
         # an unterminated quotation
         (
             "He called it a “step backward {cite:p}`NYTimes2023ties`.",
@@ -153,7 +162,6 @@ def test_relative_time_is_resolved_against_the_source_date(build):
         Graham spoke on March 22 {cite:p}`Carranza2023tensions`.
         The Biden administration waived 26 federal laws in October 2023 {cite:p}`NYTimes2023ties`.
         Mexico urged an appeals court in the summer of 2023 to revive its lawsuit {cite:p}`NYTimes2023ties`.
-        Migrants swam the Rio Grande in May 2023 {cite:p}`NYTimes2023ties`.
         Felbab-Brown said the relationship hit a new level of crisis in March 2023 {cite:p}`Carranza2023tensions`.
         """)
     assert result.warning_lines == []

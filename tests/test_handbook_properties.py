@@ -35,11 +35,12 @@ SOURCES = {
     for name, date in DATES.items()
 }
 CORPUS = Corpus(SOURCES, [], {})
+# The sentences of the articles themselves (page furniture is never evidence).
 SENTENCES = [
     (name, source.text[start:end])
     for name, source in SOURCES.items()
-    for start, end in split_sentences(source.text, hard_breaks=True)
-    if len(source.text[start:end].split()) >= 4
+    for index, (start, end) in enumerate(split_sentences(source.text, hard_breaks=True))
+    if len(source.text[start:end].split()) >= 4 and index not in source.furniture
 ]
 QUOTABLE = [(n, s) for n, s in SENTENCES if not re.search(r"[\"“”]", s)]
 WITH_DIGITS = [

@@ -35,10 +35,10 @@ from .guards import guard_bibliographies, guard_encodings
 from .html import depart_claim_html, visit_claim_html
 from .incremental import appendix_documents, outdated_documents
 from .load import load_sources
-from .nodes import Claim, EvidenceIndex, OwnFigure
+from .nodes import Claim, EvidenceIndex, OwnFigure, OwnStatement
 from .records import ClaimKind, Evidence, Finding, Status
 from .report import set_exit_status
-from .roles import OwnFigureRole
+from .roles import OwnFigureRole, OwnStatementRole
 
 __version__ = importlib.metadata.version("sphinxcontrib-factcheck")
 __all__ = [
@@ -55,8 +55,10 @@ __all__ = [
 STATIC = Path(__file__).parent / "static"
 
 
-def _register_own_role(app: Sphinx, config: Config) -> None:
+def _register_own_roles(app: Sphinx, config: Config) -> None:
+    """The roles that mark a figure or a sentence as the project's own, named in conf.py."""
     app.add_role(get_config(config).own_role, OwnFigureRole(), override=True)
+    app.add_role(get_config(config).own_statement_role, OwnStatementRole(), override=True)
 
 
 def _add_static_files(app: Sphinx) -> None:
@@ -77,11 +79,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(Claim, html=(visit_claim_html, depart_claim_html))
     app.add_node(EvidenceIndex)
     app.add_node(OwnFigure)
+    app.add_node(OwnStatement)
     app.add_directive("evidence-index", EvidenceIndexDirective)
     app.add_directive("verified-chart", VerifiedChartDirective)
     app.add_builder(FactCheckBuilder)
     app.connect("config-inited", validate_config)
-    app.connect("config-inited", _register_own_role)
+    app.connect("config-inited", _register_own_roles)
     # Before sphinxcontrib-bibtex parses the bibliography (priority 500) ...
     app.connect("builder-inited", guard_bibliographies, priority=400)
     # ... and after it, to read what it parsed.

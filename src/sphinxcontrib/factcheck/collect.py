@@ -22,7 +22,7 @@ from docutils import nodes
 from .extract import extract_figures
 from .figures import Figure
 from .language import Vocabulary
-from .nodes import OwnFigure
+from .nodes import OwnFigure, OwnStatement
 from .quotations import Quotation, UnterminatedQuotation, find_quotations
 from .sentences import CITE_MARK, TEXTUAL_CITE_MARK, split_sentences
 from .words import CONTEXT_WORDS, Words
@@ -75,6 +75,8 @@ class Sentence(NamedTuple):
     text_nodes: tuple[tuple[int, nodes.Text], ...] = ()
     #: True for a table row, which is checked whole.
     row: bool = False
+    #: The reason, if the sentence is marked as the project's own statement.
+    statement: str = ""
 
 
 class _Block:
@@ -87,6 +89,7 @@ class _Block:
         self.masked: list[tuple[int, int]] = []
         self.text_nodes: list[tuple[int, nodes.Text]] = []
         self.exemptions: list[tuple[int, str, str]] = []
+        self.statements: list[tuple[int, str]] = []
         self.footcite_key = footcite_key
 
     def append(self, text: str) -> None:
@@ -118,6 +121,9 @@ class _Block:
                 self.citations.append((self.length, (key,)))
                 self.append(CITE_MARK)
         elif isinstance(node, nodes.reference) and node.astext().startswith(("http:", "https:")):
+            self.append_masked(node.astext())
+        elif isinstance(node, OwnStatement):
+            self.statements.append((self.length, node.get("reason", "")))
             self.append_masked(node.astext())
         elif isinstance(node, OwnFigure):
             text = node.astext()
@@ -187,7 +193,7 @@ def collect_sentences(
     footcite_key: Callable[[str], str | None] = lambda _: None,
     vocabulary: Vocabulary | None = None,
 ) -> list[Sentence]:
-    """Every sentence of ``doctree`` that states a figure or a quotation."""
+    """Every sentence of ``doctree`` that cites a source or states a figure or a quotation."""
     found: list[Sentence] = []
     for node, split in blocks(doctree):
         block = _Block(footcite_key)
@@ -236,8 +242,9 @@ def _sentences_of(
         bad_mark = (
             unterminated if unterminated is not None and start <= unterminated < end else None
         )
-        if not (figures or in_sentence or exemptions or bad_mark is not None):
-            continue
+        statement = next((r for offset, r in block.statements if start <= offset < end), "")
+        if not (keys or figures or in_sentence or exemptions or statement or bad_mark is not None):
+            continue  # neither cited nor stating a claim: nothing to check
         yield Sentence(
             line=line + text.count("\n", 0, start),
             text=_clean(text[start:end]),
@@ -248,6 +255,7 @@ def _sentences_of(
             unterminated=bad_mark,
             text_nodes=text_nodes,
             row=not split,
+            statement=statement,
         )
 
 
@@ -299,4 +307,5 @@ def figures_of(text: str, row: bool = False, vocabulary: Vocabulary | None = Non
 def _clean(text: str) -> str:
     """The sentence as a reader sees it, without citation marks or line breaks."""
     text = text.replace(CITE_MARK, "").replace(TEXTUAL_CITE_MARK, "")
-    return " ".join(text.split())
+    # "... in 2022 {cite:p}`X`." reads "... in 2022." without the citation
+    return re.sub(r"\s+(?=[.,;:!?](?:\s|$))", "", " ".join(text.split()))

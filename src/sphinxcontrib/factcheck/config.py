@@ -93,6 +93,13 @@ class FactCheckConfig:
         (str,),
         _role_name,
     )
+    own_statement_role: str = _setting(
+        "own-statement",
+        "The name of the role that marks a sentence as the project's own statement about "
+        "its sources, with a reason: its names and wording are not checked against a passage.",
+        (str,),
+        _role_name,
+    )
     file_field: str = _setting(
         "file",
         "The bibliography field naming an entry's archived text, relative to its .bib file.",

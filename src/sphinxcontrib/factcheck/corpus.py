@@ -20,16 +20,19 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .archive import Problem, verify_archive
-from .bibliography import Entry
+from .bibliography import Entry, plain
 from .cache import IndexCache, code_digest
 from .dates import PublicationDate
 from .index import Source
 from .language import get_vocabulary
 from .passages import PASSAGE_SENTENCES
 from .words import Words
+
+if TYPE_CHECKING:
+    from .names import NameIndex
 
 #: A word stem in more sources than this says nothing about which one a
 #: sentence follows (:attr:`Corpus.distinctive_words`).
@@ -106,6 +109,15 @@ class Corpus:
     attributions: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     cache: IndexCache = dataclasses.field(default_factory=lambda: IndexCache(None))
     language: str = "en"
+    #: How sentences name the sources themselves (attribution names, outlets,
+    #: authors), longest first: not names a passage must hold (:mod:`.names`).
+    source_names: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def own_names(self) -> tuple[str, ...]:
+        """The sources' attribution names and :attr:`source_names`, longest first."""
+        names = {n for names in self.attributions.values() for n in names} | set(self.source_names)
+        return tuple(sorted(names, key=len, reverse=True))
 
     @classmethod
     def of(
@@ -138,6 +150,26 @@ class Corpus:
                 if any(match.group(0).lower() == name.lower() for name in names):
                     found.setdefault(key, match.group(0))
         return found
+
+    @functools.cached_property
+    def known_names(self) -> frozenset[str]:
+        """The words the sources write as names: capitalized past a sentence's start (folded)."""
+        from .names import source_names
+
+        return frozenset().union(*(source_names(self.text_of(key)) for key in self.sources))
+
+    def name_index(self, key: str) -> NameIndex:
+        """The name words of one source's text (:mod:`.names`)."""
+        from .names import name_index
+
+        return name_index(self.text_of(key))
+
+    def text_of(self, key: str) -> str:
+        """One source's archived text, without indexing it."""
+        sources = self.sources
+        if isinstance(sources, Sources) and key not in sources._indexed:
+            return sources.texts[key].text
+        return sources[key].text
 
     def stems_of(self, key: str) -> frozenset[str]:
         """The distinctive word stems of one source, without indexing it."""
@@ -247,4 +279,21 @@ def load_corpus(
     }
     cache = cache or IndexCache(None)
     sources = Sources(usable, cache, language, passage_sentences)
-    return Corpus(sources, problems, unusable, attributions, cache, language)
+    return Corpus(
+        sources, problems, unusable, attributions, cache, language, _source_names(entries)
+    )
+
+
+def _source_names(entries: Mapping[str, Entry]) -> tuple[str, ...]:
+    """How the bibliography names each source's publisher and authors."""
+    names: set[str] = set()
+    for entry in entries.values():
+        for field in ("organization", "howpublished", "journaltitle", "journal", "publisher",
+                      "institution"):  # fmt: skip
+            value = plain(entry.fields.get(field, ""))
+            names.update(part.strip() for part in re.split(r"[(),]", value) if part.strip())
+        for person in entry.persons.get("author", ()):
+            full = " ".join([*person.first_names, *person.middle_names, *person.last_names])
+            names.update({plain(full), plain(" ".join(person.last_names))})
+    names.discard("")
+    return tuple(sorted(names))

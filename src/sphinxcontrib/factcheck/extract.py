@@ -341,15 +341,18 @@ def extract_figures(
     if not figures:
         return []
     words = words or Words(text, vocabulary)
-    placed: dict[tuple[int, int], tuple[frozenset[str], frozenset[str], str]] = {}
+    placed: dict[tuple[int, int], tuple[frozenset[str], frozenset[str], str, str, str]] = {}
     located = []
     for figure in figures:
         span = figure.start, figure.end
         if span not in placed:  # a date, its month and its year share their words
             close = words.around(*span, near)
             wide = close if context == near else words.around(*span, context)
-            placed[span] = close, wide, words.following(figure.end)
-        located.append(Figure(*figure[:7], *placed[span]))
+            placed[span] = close, wide, words.following(figure.end), *words.measure(figure.end)
+        if figure.kind is Kind.NUMBER:  # only a count measures something
+            located.append(Figure(*figure[:7], *placed[span]))
+        else:
+            located.append(Figure(*figure[:7], *placed[span][:3]))
     return located
 
 

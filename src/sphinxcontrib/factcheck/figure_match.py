@@ -119,7 +119,9 @@ def best_aligned(
     by "four sons" when the same sentence says "three federal courts". Figures
     the claim's sentence states itself (``claimed``) are not rivals.
     """
-    if not same_unit(occurrence, claim, source, claimed):
+    if not same_measure(occurrence.figure, claim) or not same_unit(
+        occurrence, claim, source, claimed
+    ):
         return False
     words = claim.near - source.common
     if not words:
@@ -145,6 +147,18 @@ def best_aligned(
             ):
                 return False
     return True
+
+
+def same_measure(evidence: Figure, claim: Figure) -> bool:
+    """Whether a claim's figure measures what the source's does, per the same period.
+
+    "14,100 tons" is not "14,100 pounds", "five days" not "five hours", a count
+    of households not a count of people, "per week" not "per day". A figure
+    whose words name no measure (or no period) is not held to it.
+    """
+    if claim.measure and evidence.measure and claim.measure != evidence.measure:
+        return False
+    return not (claim.period and evidence.period and claim.period != evidence.period)
 
 
 def same_unit(

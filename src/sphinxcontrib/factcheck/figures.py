@@ -65,6 +65,10 @@ class Figure(NamedTuple):
     #: The word that says what it counts: the first word right after it, before
     #: any punctuation ("four *representatives*", "11 *other* lawmakers"), or "".
     unit: str = ""
+    #: The measure it is in ("pound", "hour", "person"), from the words after it, and
+    #: the period of a rate ("day" for "6,000 people ... every day"), or "".
+    measure: str = ""
+    period: str = ""
 
     @property
     def key(self) -> tuple[Kind, object]:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from .dates import PublicationDate
 from .extract import extract_figures
 from .figures import Figure, Kind
+from .furniture import furniture_spans
 from .language import get_vocabulary
 from .passages import PASSAGE_SENTENCES, Passages
 from .sentences import split_sentences
@@ -52,6 +53,13 @@ class Source:
         vocabulary = get_vocabulary(language)
         self.sentences = split_sentences(text, hard_breaks=True, vocabulary=vocabulary)
         self._starts = [start for start, _ in self.sentences]
+        #: The sentences that are page furniture (captions, credits, headlines): never evidence.
+        spans = furniture_spans(text)
+        self.furniture = frozenset(
+            index
+            for index, (start, _) in enumerate(self.sentences)
+            if any(first <= start < last for first, last in spans)
+        )
         #: The figures of each value (:attr:`.Figure.key`), with their sentence.
         self.figures: dict[tuple[Kind, object], list[Occurrence]] = defaultdict(list)
         #: The figures of each sentence, in order.
@@ -63,9 +71,11 @@ class Source:
         for figure in extract_figures(text, published, vocabulary=vocabulary, words=words):
             # A source figure's context: the words near it and its whole sentence.
             sentence = self.sentence_at(figure.start)
+            if sentence in self.furniture:
+                continue
             if sentence not in sentence_words:
                 sentence_words[sentence] = _sentence_stems(words, text, self.sentences[sentence])
-            figure = Figure(*figure[:8], figure.near | sentence_words[sentence], figure.unit)
+            figure = figure._replace(context=figure.near | sentence_words[sentence])
             self.figures[figure.key].append(Occurrence(sentence, figure))
             self.sentence_figures[sentence].append(figure)
             if figure.unit:
@@ -74,6 +84,14 @@ class Source:
         self.unit_figures = dict(self.unit_figures)
         #: Word stems too frequent in this source to tell one context from another.
         self.common = _common_stems(words, text, self.sentences)
+        #: The distinctive word stems of each sentence, and the sentences of each stem.
+        self.sentence_stems = [_sentence_stems(words, text, span) for span in self.sentences]
+        self.stem_sentences: dict[str, list[int]] = defaultdict(list)
+        for index, stems in enumerate(self.sentence_stems):
+            if index not in self.furniture:
+                for word in stems:
+                    self.stem_sentences[word].append(index)
+        self.stem_sentences = dict(self.stem_sentences)
         #: The stems of the distinctive words of the whole text.
         self.stems = words.all()
 

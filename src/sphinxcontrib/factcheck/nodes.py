@@ -2,6 +2,8 @@
 
 - :class:`OwnFigure`: a figure the project states as its own, with its reason
   (the own-figure role, :mod:`.roles`);
+- :class:`OwnStatement`: a sentence the project says for itself, about its
+  sources (the own-statement role);
 - :class:`Claim`: a verified figure or quotation, carrying its evidence
   (:mod:`.marking` wraps claims, :mod:`.html` writes them);
 - :class:`EvidenceIndex`: where the evidence appendix goes (:mod:`.appendix`).
@@ -14,6 +16,10 @@ from docutils import nodes
 
 class OwnFigure(nodes.inline):
     """A figure the project states as its own; ``reason`` says why."""
+
+
+class OwnStatement(nodes.inline):
+    """Marks the sentence it stands in as the project's own statement; ``reason`` says why."""
 
 
 class Claim(nodes.inline):

@@ -22,10 +22,19 @@ class Status(enum.StrEnum):
     MISATTRIBUTED = "misattributed"  # names a source ("the Times") it does not cite
     UNTERMINATED = "unterminated"  # a quotation mark that never closes
     OWN_FIGURE = "own-figure"  # the project's own figure, marked with a reason
+    ALIGNED = "aligned"  # a cited sentence, aligned to the passage that supports it best
+    MISNAMED = "misnamed"  # a name the passage the sentence rests on does not hold
+    OWN_STATEMENT = "own-statement"  # the project's own statement, marked with a reason
+    CONTRADICTED = "contradicted"  # a negation or direction its passage turns round
 
     @property
     def failed(self) -> bool:
-        return self not in (Status.VERIFIED, Status.OWN_FIGURE)
+        return self not in (
+            Status.VERIFIED,
+            Status.OWN_FIGURE,
+            Status.OWN_STATEMENT,
+            Status.ALIGNED,
+        )
 
 
 class ClaimKind(enum.StrEnum):
@@ -34,6 +43,9 @@ class ClaimKind(enum.StrEnum):
     FIGURE = "figure"
     QUOTATION = "quotation"
     CITATION = "citation"
+    SENTENCE = "sentence"  # a whole cited sentence and the passage it is aligned to
+    NAME = "name"  # a proper name the sentence uses outside quotation marks
+    WORDING = "wording"  # a negation or a word of direction
 
 
 class Evidence(NamedTuple):
@@ -67,6 +79,10 @@ class Finding(NamedTuple):
     span: tuple[int, int] | None = None
     #: The anchor of the marked claim in its HTML page (a permalink), if marked.
     anchor: str = ""
+    #: For a sentence: the share of its words the aligned passage holds, and the
+    #: words it does not hold.
+    support: float | None = None
+    missing: tuple[str, ...] = ()
 
     def as_json(self, source_file: str = "") -> dict[str, Any]:
         """The finding as one JSON Lines record of ``output.json``."""
@@ -83,6 +99,9 @@ class Finding(NamedTuple):
             "sentence": self.sentence,
             "anchor": self.anchor,
         }
+        if self.kind == ClaimKind.SENTENCE:
+            record["support"] = self.support
+            record["missing"] = list(self.missing)
         if self.evidence is not None:
             record["evidence"] = {
                 "key": self.evidence.key,

@@ -10,7 +10,13 @@ per claim:
 5. each quotation must stand verbatim in a cited source (:mod:`.passages`);
 6. the sentence's figures must stand together in one passage of one cited
    source (:mod:`.figure_match`), and a dated sentence must cite the source
-   it follows (:mod:`.attribution`).
+   it follows (:mod:`.attribution`);
+7. unless the sentence is marked as the project's own statement, the whole
+   sentence is aligned to the passage of its sources that supports
+   it best (:mod:`.align`), and recorded with its support;
+8. every name it uses outside quotation marks must stand in that passage or
+   in a passage its claims were verified in (:mod:`.names`), and its negations
+   and words of direction must agree with them (:mod:`.polarity`).
 
 Failures name the closest passage of the cited sources (:mod:`.closest`).
 """
@@ -19,12 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .align import align, align_clauses
 from .attribution import followed_source, named_sources
 from .closest import closest_sentence, closest_to_quotation, shorten
 from .collect import Sentence
 from .corpus import Corpus
 from .figure_match import best_window
 from .index import Source
+from .language import get_vocabulary
+from .names import check_names
+from .polarity import contradictions
 from .records import ClaimKind, Evidence, Finding, Status
 
 
@@ -73,6 +83,13 @@ def check_sentence(
             Status.OWN_FIGURE,
             f"the project's own figure: {exemption.reason}",
             line=exemption.line,
+        )
+    if sentence.statement:
+        finding(
+            ClaimKind.SENTENCE,
+            sentence.text,
+            Status.OWN_STATEMENT,
+            f"the project's own statement: {sentence.statement}",
         )
     if sentence.unterminated is not None:
         finding(
@@ -141,7 +158,122 @@ def check_sentence(
                 f"holding {followed.theirs} of its words, but cites {followed.cited}, whose "
                 f"passage holds {followed.mine}: cite {followed.key}",
             )
+    if sources and not sentence.statement:
+        aligned = check_alignment(docname, sentence, sources, corpus.language)
+        findings.append(aligned)
+        findings.extend(check_meaning(docname, sentence, sources, corpus, findings))
     return findings
+
+
+def check_meaning(
+    docname: str,
+    sentence: Sentence,
+    sources: list[Source],
+    corpus: Corpus,
+    findings: list[Finding],
+) -> list[Finding]:
+    """The sentence's passages against what it says: one ``misnamed`` finding per name
+    they do not hold, one ``contradicted`` finding per word they turn round."""
+    by_key = {source.key: source for source in sources}
+    passages = []
+    for finding in findings:
+        evidence = finding.evidence
+        if evidence is None or evidence.key not in by_key or finding.status.failed:
+            continue
+        source = by_key[evidence.key]
+        first = source.sentence_at(evidence.passage_start)
+        last = source.sentence_at(max(evidence.passage_start, evidence.passage_end - 1))
+        passages.append((source, first, last))
+    vocabulary = get_vocabulary(corpus.language)
+    # A sentence joining claims rests on a passage for each: each clause's, and
+    # each cited source's best one.
+    aligned = align_clauses(sentence.text, sources, vocabulary)
+    if len(sources) > 1:
+        aligned += [a for s in sources if (a := align(sentence.text, [s], vocabulary))]
+    for alignment in aligned:
+        passages.append((by_key[alignment.key], alignment.first, alignment.last))
+    problems = check_names(sentence.text, passages, sources, corpus, vocabulary)
+    results = []
+    passage_text = "\n".join(
+        source.text[source.sentences[first][0] : source.sentences[last][1]]
+        for source, first, last in dict.fromkeys(passages)
+    )
+    elsewhere = [source.text[a:b] for source in sources for a, b in source.sentences]
+    for contradiction in contradictions(sentence.text, passage_text, elsewhere):
+        results.append(
+            Finding(
+                docname=docname,
+                line=sentence.line,
+                kind=ClaimKind.WORDING,
+                text=contradiction.word,
+                keys=sentence.keys,
+                status=Status.CONTRADICTED,
+                message=contradiction.message,
+                sentence=sentence.text,
+            )
+        )
+    for problem in problems:
+        if problem.where == "elsewhere":
+            where = (
+                f"the passage the sentence rests on does not give it; "
+                f"{', '.join(problem.keys)} gives it elsewhere"
+            )
+        elif problem.where == "uncited":
+            where = f"no cited source gives it; {', '.join(problem.keys)}, not cited, does"
+        else:
+            where = "no source gives it"
+        results.append(
+            Finding(
+                docname=docname,
+                line=sentence.line,
+                kind=ClaimKind.NAME,
+                text=problem.name,
+                keys=sentence.keys,
+                status=Status.MISNAMED,
+                message=f"name {problem.name!r}: {where}",
+                sentence=sentence.text,
+            )
+        )
+    return results
+
+
+def check_alignment(
+    docname: str, sentence: Sentence, sources: list[Source], language: str
+) -> Finding:
+    """The sentence's finding: the passage it is aligned to, with its support."""
+    aligned = align(sentence.text, sources, get_vocabulary(language))
+    evidence = None
+    if aligned is None:
+        message = f"no passage of {', '.join(s.key for s in sources)} shares a word with it"
+        support, missing = 0.0, ()
+    else:
+        source = next(s for s in sources if s.key == aligned.key)
+        passage = source.text[aligned.start : aligned.end]
+        evidence = Evidence(
+            key=aligned.key,
+            passage_start=aligned.start,
+            passage_end=aligned.end,
+            passage=passage,
+            start=aligned.start,
+            end=aligned.end,
+        )
+        support, missing = aligned.support, aligned.missing
+        message = f"aligned to {aligned.key} (support {support:.0%})"
+        if missing:
+            message += "; not in the passage: " + ", ".join(missing)
+    return Finding(
+        docname=docname,
+        line=sentence.line,
+        kind=ClaimKind.SENTENCE,
+        text=sentence.text,
+        keys=sentence.keys,
+        status=Status.ALIGNED,
+        message=message,
+        sentence=sentence.text,
+        evidence=evidence,
+        support=support,
+        missing=missing,
+    )
 
 
 def check_quotation(

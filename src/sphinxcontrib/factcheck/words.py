@@ -21,6 +21,10 @@ from .language import Vocabulary, get_vocabulary
 
 #: How many words on each side of a figure make its context.
 CONTEXT_WORDS = 8
+#: How many words after a figure may say what it measures ("14,100 *more* pounds"),
+#: and how far on, within its phrase, the period of a rate may stand.
+MEASURE_REACH = 4
+PERIOD_REACH = 12
 
 _TOKEN = re.compile(r"\S+")
 _NOT_LETTER = re.compile(r"[^a-záéíóúñü]")
@@ -49,7 +53,7 @@ class Words:
     or more, not a stop word nor a number word), its :func:`stem`.
     """
 
-    __slots__ = ("starts", "ends", "plain", "closes", "stems", "function_words")
+    __slots__ = ("starts", "ends", "plain", "closes", "stems", "function_words", "vocabulary")
 
     def __init__(self, text: str, vocabulary: Vocabulary | None = None) -> None:
         vocabulary = vocabulary or get_vocabulary("en")
@@ -71,6 +75,7 @@ class Words:
             for plain in self.plain
         ]
         self.function_words = vocabulary.function_words
+        self.vocabulary = vocabulary
 
     def around(self, start: int, end: int, window: int | None = CONTEXT_WORDS) -> frozenset[str]:
         """The stems of the distinctive words before ``start`` and after ``end``."""
@@ -97,6 +102,28 @@ class Words:
             if closes:
                 return ""  # a comma, a full stop, a table's cell separator
         return ""
+
+    def measure(self, end: int) -> tuple[str, str]:
+        """What a figure ending at ``end`` measures, and per what period if it is a rate:
+        the first measure word among the next few words of its phrase, and a period
+        after a rate word ("6,000 people ... every day": ``("person", "day")``)."""
+        index = bisect.bisect_left(self.starts, end)
+        if index > 0 and self.ends[index - 1] > end and self.closes[index - 1]:
+            return "", ""
+        measures, periods = self.vocabulary.measures, self.vocabulary.periods
+        measure = period = ""
+        rate = False
+        for position, (plain, closes) in enumerate(
+            zip(self.plain[index : index + PERIOD_REACH], self.closes[index:], strict=False)
+        ):
+            if rate and plain in periods and not period:
+                period = periods[plain]
+            elif plain in measures and not measure and position < MEASURE_REACH:
+                measure = measures[plain]
+            rate = plain in self.vocabulary.rate_words
+            if closes:
+                break
+        return measure, period
 
 
 def unit_word(text: str, end: int, vocabulary: Vocabulary | None = None) -> str:

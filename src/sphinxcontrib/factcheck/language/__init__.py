@@ -86,6 +86,18 @@ class Vocabulary:
     stop_words: frozenset[str]
     #: Words that end with a full stop without ending a sentence ("U.S", "Sen").
     abbreviations: frozenset[str]
+    #: Words for a people or a country's adjective, to the country's name
+    #: ("Mexican": "Mexico"): a sentence may call a country by either.
+    demonyms: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: Words that give a person's office or party, not part of a name to prove.
+    titles: frozenset[str] = frozenset()
+    #: Words that say what a figure measures or counts, to the measure they name
+    #: ("lbs": "pound"): a figure must measure what its source's figure measures.
+    measures: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: Words that make a figure a rate ("per", "a", "every") and the periods of a rate
+    #: ("day": "day", "days": "day").
+    rate_words: frozenset[str] = frozenset()
+    periods: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def number_words(self) -> frozenset[str]:

@@ -126,6 +126,54 @@ VOCABULARY = Vocabulary(
         around least year years last next month week percent
         """.split()
     ),
+    demonyms={
+        "Mexican": "Mexico",
+        "Mexicans": "Mexico",
+        "American": "America",
+        "Americans": "America",
+        "Chinese": "China",
+        "Canadian": "Canada",
+        "Canadians": "Canada",
+        "Guatemalan": "Guatemala",
+        "Guatemalans": "Guatemala",
+        "Honduran": "Honduras",
+        "Salvadoran": "El Salvador",
+        "Venezuelan": "Venezuela",
+        "Venezuelans": "Venezuela",
+        "Indian": "India",
+        "German": "Germany",
+    },
+    measures={
+        **dict.fromkeys(("pound", "pounds", "lb", "lbs"), "pound"),
+        **dict.fromkeys(("kilogram", "kilograms", "kilo", "kilos", "kg"), "kilogram"),
+        **dict.fromkeys(("ton", "tons", "tonne", "tonnes"), "ton"),
+        **dict.fromkeys(("gram", "grams"), "gram"),
+        **dict.fromkeys(("ounce", "ounces"), "ounce"),
+        **dict.fromkeys(("pill", "pills", "tablet", "tablets"), "pill"),
+        **dict.fromkeys(("dose", "doses"), "dose"),
+        **dict.fromkeys(("minute", "minutes"), "minute"),
+        **dict.fromkeys(("hour", "hours"), "hour"),
+        **dict.fromkeys(("day", "days"), "day"),
+        **dict.fromkeys(("week", "weeks"), "week"),
+        **dict.fromkeys(("month", "months"), "month"),
+        **dict.fromkeys(("year", "years"), "year"),
+        **dict.fromkeys(("people", "persons", "person"), "person"),
+        **dict.fromkeys(("household", "households"), "household"),
+        **dict.fromkeys(("family", "families"), "family"),
+    },
+    rate_words=frozenset(("per", "a", "an", "each", "every")),
+    periods={
+        **dict.fromkeys(("hour", "hours"), "hour"),
+        **dict.fromkeys(("day", "days"), "day"),
+        **dict.fromkeys(("week", "weeks"), "week"),
+        **dict.fromkeys(("month", "months"), "month"),
+        **dict.fromkeys(("year", "years"), "year"),
+    },
+    titles=frozenset(
+        """Sen Sens Senator Senators Rep Reps Representative Gov Governor President Presidents
+        Vice Secretary Minister Ambassador Attorney General Administrator Director Mr Mrs Ms Dr
+        Gen Lt Col Chairman Chairwoman Chair Undersecretary Deputy Consul Former Prime""".split()
+    ),
     abbreviations=frozenset(
         """U.S U.N U.K D.C Mr Mrs Ms Dr Sen Sens Rep Reps Gen Gov Lt Col Sgt St Jr Sr Inc Co
         Corp Ltd No Nos vs etc e.g i.e a.m p.m Ariz Calif Tex Fla R-S.C R-La I-Ariz D-Ariz

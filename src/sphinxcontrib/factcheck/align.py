@@ -1,0 +1,147 @@
+"""Aligning a cited sentence to the passage of its sources that supports it best.
+
+A sentence without a figure or quotation still says something its source
+must say. Every cited sentence is aligned, by its own distinctive words (the
+stems of :mod:`.words`), to the passage of one to
+``factcheck_passage_sentences`` consecutive sentences of its cited sources
+that holds most of them; page furniture is never a passage
+(:mod:`.furniture`). Candidates are found through each source's index of
+stems, so the cost grows with the sentence's words, not the source's length;
+ties are broken by rapidfuzz's token-set similarity, then by the shorter
+passage. The alignment records its support (the share of the sentence's
+words the passage holds) and the words it does not hold, and is what the
+checks of meaning (names, speakers, polarity) read the sentence against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from .index import Source
+from .language import Vocabulary
+from .words import Words
+
+#: How many of a source's best-matching sentences are tried as a passage's anchor.
+CANDIDATES = 6
+#: Where a sentence may join claims that rest on different passages ("Mayorkas
+#: announced ..., and Blinken said ..."): each clause is aligned on its own.
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas)\s|\s\|\s|\(|\)")
+#: A clause with fewer distinctive words than this is not aligned on its own.
+CLAUSE_WORDS = 3
+
+
+class Alignment(NamedTuple):
+    """The passage a sentence is aligned to, and how well it supports it."""
+
+    key: str
+    #: The passage's first and last sentence (indexes into the source's sentences).
+    first: int
+    last: int
+    #: The passage's character span in the archived text.
+    start: int
+    end: int
+    #: The share of the sentence's distinctive words the passage holds (0 to 1).
+    support: float
+    #: rapidfuzz's token-set similarity of sentence and passage (0 to 100).
+    similarity: float
+    #: The sentence's words (as written) whose stems the passage does not hold.
+    missing: tuple[str, ...]
+
+
+def sentence_words(text: str, vocabulary: Vocabulary | None = None) -> dict[str, str]:
+    """The distinctive stems of a sentence, each with the first word that gave it.
+
+    >>> sentence_words("Officers seized 4,200 pounds of fentanyl; officers said so.")
+    {'offi': 'Officers', 'seiz': 'seized', 'poun': 'pounds', 'fent': 'fentanyl;'}
+    """
+    words = Words(text, vocabulary)
+    found: dict[str, str] = {}
+    for stem, start, end in zip(words.stems, words.starts, words.ends, strict=True):
+        if stem and stem not in found:
+            found[stem] = text[start:end]
+    return found
+
+
+def align(
+    text: str, sources: Sequence[Source], vocabulary: Vocabulary | None = None
+) -> Alignment | None:
+    """The best-supporting passage for ``text`` in ``sources``, or None if none shares a word."""
+    wanted = sentence_words(text, vocabulary)
+    stems = frozenset(wanted)
+    best: tuple[tuple[float, float, int], Alignment, frozenset[str]] | None = None
+    for source in sources:
+        for alignment, held in _candidates(text, stems, source):
+            rank = (alignment.support, alignment.similarity, alignment.first - alignment.last)
+            if best is None or rank > best[0]:
+                best = (rank, alignment, held)
+    if best is None:
+        return None
+    _, found, held = best
+    missing = tuple(_bare(word) for stem, word in wanted.items() if stem not in held)
+    return found._replace(missing=missing)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?()[]“”\"'‘’")
+
+
+def _candidates(
+    text: str, stems: frozenset[str], source: Source
+) -> list[tuple[Alignment, frozenset[str]]]:
+    """The passages of one source around its sentences sharing most of the words,
+    each with the stems it holds."""
+    if not stems:
+        return []
+    counts = Counter(sentence for stem in stems for sentence in source.stem_sentences.get(stem, ()))
+    anchors = [sentence for sentence, _ in counts.most_common(CANDIDATES)]
+    seen: set[tuple[int, int]] = set()
+    found = []
+    size = source.passage_sentences
+    last_sentence = len(source.sentences) - 1
+    for anchor in anchors:
+        for first in range(max(0, anchor - size + 1), anchor + 1):
+            for last in range(anchor, min(last_sentence, first + size - 1) + 1):
+                if (first, last) in seen or any(
+                    s in source.furniture for s in range(first, last + 1)
+                ):
+                    continue
+                seen.add((first, last))
+                held = frozenset().union(*source.sentence_stems[first : last + 1])
+                start, end = source.passage(first, last)
+                alignment = Alignment(
+                    key=source.key,
+                    first=first,
+                    last=last,
+                    start=start,
+                    end=end,
+                    support=round(len(stems & held) / len(stems), 3),
+                    similarity=round(fuzz.token_set_ratio(text, source.text[start:end]), 1),
+                    missing=(),
+                )
+                found.append((alignment, held))
+    return found
+
+
+def align_clauses(
+    text: str, sources: Sequence[Source], vocabulary: Vocabulary | None = None
+) -> list[Alignment]:
+    """The alignment of each clause of a sentence that joins several claims.
+
+    >>> [c for c in _CLAUSE_BREAK.split("A said x, and B said y; C (D) rose") if c]
+    ['A said x', 'B said y', ' C ', 'D', ' rose']
+    """
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
+    if len(clauses) < 2:
+        return []
+    found = []
+    for clause in clauses:
+        if len(sentence_words(clause, vocabulary)) >= CLAUSE_WORDS:
+            aligned = align(clause, sources, vocabulary)
+            if aligned is not None:
+                found.append(aligned)
+    return found

@@ -1,0 +1,315 @@
+"""Names: every proper name a cited sentence uses must stand where its claim does.
+
+A sentence whose figures verify can still name the wrong cartel, country or
+department ("the Treasury Department" for "the Justice Department"). Outside
+quotation marks, each name word of a cited sentence (a capitalized word past
+the start of its sentence or table cell, or a first word the sources write
+only as a name) must stand in the passage the sentence is aligned to or
+verified against, or near it: the few sentences before it that say whom its
+pronouns mean, and the sentences that introduce a person it names (where an
+office or an employer is given).
+
+The forms the sources use are allowed: a person's given names where the
+passage has the surname and the source the full name ("Kyrsten Sinema" for
+"Sinema"); any case ("the Sinaloa cartel" for "the Sinaloa Cartel"); a
+possessive; a country's adjective ("Mexican" for "Mexico"); an abbreviation
+for the words it stands for and back ("DEA", "Drug Enforcement
+Administration"; "U.S.", "United States"). Not checked: the names of the
+sources themselves (outlets, authors and attribution names, which
+:mod:`.attribution` proves), months and weekdays (proved as figures), titles
+("Sen.", "President") and party tags ("R-S.C.").
+
+A name the passage does not hold is reported with where it does stand: in
+another passage of a cited source, in a source the sentence does not cite, or
+in no source at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from .furniture import furniture_spans
+from .language import Vocabulary
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .index import Source
+
+#: How many source sentences before a passage may name what its pronouns mean
+#: ("She said ...": the name is in an earlier sentence), and after it.
+ANTECEDENT_SENTENCES = 3
+FOLLOWING_SENTENCES = 1
+#: A name this long is also found as the start of a longer word ("congressional").
+PREFIX_LETTERS = 6
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+_SMALL_WORDS = frozenset(("of", "and", "the", "for", "on", "de", "del", "la"))
+_CELL = " | "
+
+
+class NameProblem(NamedTuple):
+    """A name of the sentence the passage does not hold, and where it does stand."""
+
+    name: str
+    #: "elsewhere" (another passage of a cited source), "uncited" (only sources the
+    #: sentence does not cite), "nowhere" (no source).
+    where: str
+    #: The keys of the sources that hold it (for "elsewhere" and "uncited").
+    keys: tuple[str, ...]
+
+
+def fold(word: str) -> str:
+    """A name word compared: lower case, no dots, no possessive (accents are kept).
+
+    >>> fold("Mexico’s"), fold("U.S."), fold("López"), fold("DEA’s")
+    ('mexico', 'us', 'lópez', 'dea')
+    """
+    word = re.sub(r"[’']s?$", "", word)
+    return word.replace(".", "").lower()
+
+
+def _clean(token: str) -> str:
+    """A token without the punctuation around it; an abbreviation keeps its dots."""
+    if "." in token.rstrip("."):
+        return token  # U.S., D.C.
+    return token.rstrip(".-’'")
+
+
+def name_words(
+    text: str, known_names: frozenset[str], vocabulary: Vocabulary, skip: Iterable[str] = ()
+) -> list[str]:
+    """The name words of a sentence outside its quotations and the phrases in ``skip``.
+
+    >>> english = __import__("sphinxcontrib.factcheck.language", fromlist=["x"]).get_vocabulary("en")
+    >>> name_words("The Justice Department charged Sinaloa leaders in March.", frozenset(), english)
+    ['Justice', 'Department', 'Sinaloa']
+    """
+    text = _QUOTED.sub(" ", text)
+    for phrase in skip:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    calendar = {fold(w) for w in (*vocabulary.months, *vocabulary.weekdays)}
+    found = []
+    for cell in text.split(_CELL):
+        for index, token in enumerate(_TOKEN.findall(cell)):
+            for part in _parts(_clean(token)):
+                bare = part.rstrip(".")
+                if not bare or not bare[0].isupper() or _PARTY_TAG.match(part):
+                    continue
+                if bare in vocabulary.titles or fold(part) in calendar:
+                    continue
+                if index == 0 and fold(part) not in known_names:
+                    continue  # the sentence's first word: a common word, capitalized
+                found.append(part)
+    return found
+
+
+def _parts(token: str) -> list[str]:
+    """The names in a hyphenated word ("U.S.-Mexico"), or the word itself ("Felbab-Brown")."""
+    if "-" not in token:
+        return [token]
+    pieces = [p for p in token.split("-") if p]
+    if len(pieces) > 1 and all(p[:1].isupper() for p in pieces) and "." not in token:
+        return [token]  # a hyphenated name: Felbab-Brown, Sherwood-Randall
+    return [p for p in pieces if p[:1].isupper()]
+
+
+class NameIndex:
+    """The name words of a text, folded, and the initials of its runs of names."""
+
+    def __init__(self, text: str) -> None:
+        words = [_clean(w) for w in _TOKEN.findall(text)]
+        self.words = frozenset(fold(w) for w in words) | frozenset(
+            fold(p) for w in words for p in w.split("-") if p
+        )
+        self.initials = frozenset(_initials(words))
+        #: The runs of names, folded and joined by spaces (" kyrsten sinema ").
+        self.runs = " " + " | ".join(" ".join(fold(w) for w in run) for run in _runs(words)) + " "
+
+
+def _runs(words: Sequence[str]) -> list[list[str]]:
+    """The runs of two or more capitalized words, small words inside a run skipped
+    ("Bureau of Alcohol, Tobacco, Firearms and Explosives" is one run)."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word[:1].isupper():
+            run.append(word)
+        elif word.lower() in _SMALL_WORDS and run:
+            continue
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+    return runs
+
+
+def _initials(words: Sequence[str]) -> Iterable[str]:
+    """The initials of every stretch of two or more words of each run of names.
+
+    >>> sorted(_initials("the Drug Enforcement Administration said".split()))
+    ['de', 'dea', 'ea']
+    """
+    for run in _runs(words):
+        letters = [w[0].lower() for w in run]
+        for first in range(len(letters)):
+            for last in range(first + 2, len(letters) + 1):
+                yield "".join(letters[first:last])
+
+
+class _Said:
+    """What the sentence says around one name: the runs of names it stands in."""
+
+    def __init__(self, text: str) -> None:
+        self.words = [_clean(w) for w in _TOKEN.findall(_QUOTED.sub(" ", text))]
+        self.runs = _runs(self.words)
+
+    def initials_with(self, name: str) -> frozenset[str]:
+        """The initials of the stretches of the runs that hold ``name``."""
+        found = set()
+        for run in self.runs:
+            positions = [i for i, w in enumerate(run) if fold(w) == fold(name)]
+            letters = [w[0].lower() for w in run]
+            for first in range(len(run)):
+                for last in range(first + 2, len(run) + 1):
+                    if any(first <= p < last for p in positions):
+                        found.add("".join(letters[first:last]))
+        return frozenset(found)
+
+    def runs_with(self, name: str) -> list[list[str]]:
+        return [run for run in self.runs if any(fold(w) == fold(name) for w in run)]
+
+
+def holds(index: NameIndex, name: str, initials: frozenset[str], vocabulary: Vocabulary) -> bool:
+    """Whether a text (its :class:`NameIndex`) holds a name word in a form the sources use:
+    the word itself, its country for an adjective, the words an abbreviation stands for,
+    or the abbreviation of the words it is part of (``initials``)."""
+    folded = fold(name)
+    if folded in index.words:
+        return True
+    if len(folded) >= PREFIX_LETTERS and any(w.startswith(folded) for w in index.words):
+        return True  # "Congress" for "congressional", "Republican" for "Republicans"
+    country = vocabulary.demonyms.get(re.sub(r"[’']s?$", "", name))
+    if country and all(fold(w) in index.words for w in country.split()):
+        return True  # "Mexican" for "Mexico"
+    if any(
+        fold(demonym) in index.words
+        for demonym, of in vocabulary.demonyms.items()
+        if fold(of) == folded
+    ):
+        return True  # "Canada" for "the Canadian government"
+    bare = re.sub(r"[’']s?$", "", name).replace(".", "")
+    if bare.isupper() and len(folded) >= 2 and folded in index.initials:
+        return True  # "DEA" for "Drug Enforcement Administration"
+    return any(letters in index.words for letters in initials)  # "Drug ..." for "DEA"
+
+
+@functools.lru_cache(maxsize=512)
+def name_index(text: str) -> NameIndex:
+    """The :class:`NameIndex` of a text, made once per text."""
+    return NameIndex(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def source_names(text: str) -> frozenset[str]:
+    """The words a source writes only as names: capitalized past the start of a
+    sentence outside page furniture, and never in lower case (folded).
+
+    >>> sorted(source_names("The agency said. Officials in Sinaloa met the DEA and the agency."))
+    ['dea', 'sinaloa']
+    """
+    for start, end in reversed(furniture_spans(text)):
+        text = text[:start] + text[end:]
+    capitalized, lower = set(), set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        tokens = [_clean(t) for t in _TOKEN.findall(sentence)]
+        capitalized.update(fold(t) for t in tokens[1:] if t[:1].isupper())
+        lower.update(t for t in tokens if t[:1].islower())
+    return frozenset(capitalized - lower)
+
+
+def check_names(
+    text: str,
+    passages: Sequence[tuple[Source, int, int]],
+    cited: Sequence[Source],
+    corpus: Corpus,
+    vocabulary: Vocabulary,
+) -> list[NameProblem]:
+    """The names of ``text`` that its passages (source, first, last sentence) do not hold."""
+    words = name_words(text, corpus.known_names, vocabulary, corpus.own_names)
+    if not words:
+        return []
+    said = _Said(text)
+    here = name_index(_scope(passages, said, vocabulary))
+    problems: list[NameProblem] = []
+    for name in dict.fromkeys(words):
+        initials = said.initials_with(name)
+        if holds(here, name, initials, vocabulary) or _given_name(name, said, here, cited):
+            continue
+        elsewhere = tuple(
+            s.key for s in cited if holds(name_index(s.text), name, initials, vocabulary)
+        )
+        if elsewhere:
+            problems.append(NameProblem(name, "elsewhere", elsewhere))
+            continue
+        cited_keys = {s.key for s in cited}
+        uncited = tuple(
+            key
+            for key in corpus.sources
+            if key not in cited_keys and holds(corpus.name_index(key), name, initials, vocabulary)
+        )
+        problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
+    return problems
+
+
+def _scope(passages: Sequence[tuple[Source, int, int]], said: _Said, vocabulary: Vocabulary) -> str:
+    """The text a sentence's names must stand in: its passages, the sentences just
+    before (and after) them, and the sentences that introduce a person both the
+    passages and the sentence name."""
+    pieces = []
+    for source, first, last in passages:
+        first = max(0, first - ANTECEDENT_SENTENCES)
+        last = min(len(source.sentences) - 1, last + FOLLOWING_SENTENCES)
+        pieces.append(source.text[source.sentences[first][0] : source.sentences[last][1]])
+    near = name_index("\n".join(pieces))
+    named = {fold(w) for w in said.words if w[:1].isupper() and fold(w) in near.words}
+    named -= {fold(w) for w in vocabulary.titles}
+    for source, _, _ in passages:
+        for index, (start, end) in enumerate(source.sentences):
+            if index in source.furniture:
+                continue
+            words = {fold(w) for w in _TOKEN.findall(source.text[start:end])}
+            if named & words & _people(source):
+                first = source.sentences[max(0, index - 1)][0]
+                pieces.append(source.text[first:end])
+    return "\n".join(pieces)
+
+
+@functools.lru_cache(maxsize=512)
+def _people_of(text: str) -> frozenset[str]:
+    """The last words of the runs of names of a text: the surnames it uses, and the
+    last words of organisations' names, folded."""
+    return frozenset(
+        run[-1] for run in (r.split() for r in name_index(text).runs.split(" | ")) if run
+    )
+
+
+def _people(source: Source) -> frozenset[str]:
+    return _people_of(source.text)
+
+
+def _given_name(name: str, said: _Said, here: NameIndex, cited: Sequence[Source]) -> bool:
+    """Whether ``name`` is a given name of a person whose surname the passage holds and
+    whose full name, as the sentence writes it, stands in a cited source."""
+    for run in said.runs_with(name):
+        position = next(i for i, w in enumerate(run) if fold(w) == fold(name))
+        tail = [fold(w) for w in run[position:]]
+        if len(tail) < 2 or tail[-1] not in here.words:
+            continue
+        needle = " " + " ".join(tail) + " "
+        if any(needle in name_index(s.text).runs for s in cited):
+            return True
+    return False

@@ -1,0 +1,219 @@
+"""Polarity and direction: a sentence must not turn its passage round.
+
+Two kinds of word turn a claim round without touching a figure: a negation
+("does not produce" for "does produce") and a word of direction ("fell" for
+"rose", "weaken" for "strengthen"). Outside its quotations, a cited sentence
+must agree with the passage it rests on (:mod:`.align`) on both:
+
+- a word of direction (:data:`DIRECTIONS`) is contradicted when the passage
+  holds a word of the opposite direction on the same axis and none of its
+  own; a passage with neither says nothing either way;
+- a negated word is contradicted when the passage holds the word but never
+  negated, and a word the passage only ever negates is contradicted when the
+  sentence states it plainly.
+
+The lists are small and curated, each entry with its reason, rather than a
+lexical database: the words of direction form a closed class, and a list the
+project reads and tests is one its editors can trust.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .language import get_vocabulary
+from .words import stem
+
+#: Words of direction: (axis, sign) by word form, with the reason for each group.
+DIRECTIONS: dict[str, tuple[str, int]] = {
+    # A quantity that goes up or down ("seizures rose over 500%").
+    **{
+        w: ("amount", +1)
+        for w in "rise rises rose risen rising increase increased increases "
+        "increasing grow grows grew grown growing climb climbed climbing jump jumped surge surged "
+        "surging soar soared soaring spike spiked mount mounting higher highest".split()
+    },
+    **{
+        w: ("amount", -1)
+        for w in "fall falls fell fallen falling decrease decreased decreases "
+        "decreasing decline declined declines declining drop dropped dropping shrink shrank "
+        "shrinking plunge plunged dip dipped lower lowest".split()
+    },
+    # A comparison of how many or how much ("more guns", "fewer arrests"); the
+    # qualifiers of a figure ("more than 11,000") are the figure's, not these.
+    **{w: ("comparison", +1) for w in "more greater".split()},
+    **{w: ("comparison", -1) for w in "fewer less".split()},
+    # A record is a highest: "a record number of seizures" is not "the lowest number".
+    "record": ("extreme", +1),
+    "highest": ("extreme", +1),
+    "lowest": ("extreme", -1),
+    # Something that gets better or worse ("cooperation has deteriorated").
+    **{
+        w: ("quality", +1)
+        for w in "improve improved improves improving improvement strengthen "
+        "strengthened strengthening strengthens".split()
+    },
+    **{
+        w: ("quality", -1)
+        for w in "deteriorate deteriorated deteriorates deteriorating "
+        "deterioration worsen worsened worsening weaken weakened weakening weakens".split()
+    },
+}
+#: Words that negate what follows them.
+NEGATIONS = frozenset("not never no none neither nor without cannot".split())
+#: Words after "not" that make it emphasis, not negation ("not just responsible ..., but").
+_EMPHASIS = frozenset("just only merely simply".split())
+#: Words about what a text says ("the article does not say", "Not stated"): negating them
+#: is the handbook speaking of its sources, not of the world.
+_REPORTING = frozenset(
+    """say says said saying state states stated give gives given date dates dated name
+    names named report reports reported specify specifies specified mention mentions
+    mentioned describe describes described identify identifies identified detail details
+    detailed quote quotes quoted""".split()
+)
+#: How many of the sentence's words another source sentence must hold to vouch
+#: for a negation the aligned passage lacks.
+ELSEWHERE_WORDS = 3
+#: How many words after a negation it reaches, within its clause ("none of the drug is produced").
+NEGATION_REACH = 5
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+#: Words, and the punctuation that ends a negation's clause.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’']*|[,.;:!?()\[\]“”\"—–]")
+_QUALIFIER = re.compile(r"\b(?:more|less|fewer)\s+than\b", re.IGNORECASE)
+_NOT_CONTENT = get_vocabulary("en").not_distinctive
+
+
+class Contradiction(NamedTuple):
+    """A word of the sentence its passage turns round, and how."""
+
+    word: str
+    message: str
+
+
+def _words(text: str) -> list[str]:
+    """The words (as written) and clause punctuation of a text."""
+    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+class _Negations(NamedTuple):
+    """The stems of a text's content words, by how a negation reaches them."""
+
+    #: The first content word after each negation: the word it negates.
+    negated: frozenset[str]
+    #: Every content word a negation reaches, within its clause.
+    reached: frozenset[str]
+    #: The content words that stand at least once where no negation reaches.
+    plain: frozenset[str]
+
+
+def _negations(tokens: list[str]) -> _Negations:
+    """How the negations of a text reach its words ("not just" is emphasis).
+
+    >>> found = _negations(_words("none of the drug is produced in his country, he said"))
+    >>> sorted(found.negated), sorted(found.reached), sorted(found.plain)
+    (['drug'], ['coun', 'drug', 'prod'], [])
+    """
+    negated: set[str] = set()
+    reached: set[str] = set()
+    plain: set[str] = set()
+    reach, first, reporting = 0, False, -9
+    since: list[str] = []  # the words the current negation reached
+    for index, written in enumerate(tokens):
+        token = written.lower()
+        if not token[0].isalpha():
+            reach = 0  # a clause ends
+            continue
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if (token in NEGATIONS or token.endswith("n't")) and following not in _EMPHASIS:
+            # "quotes no one", "says nothing": about what a text says, not the world
+            if index - reporting > 2:
+                reach, first, since = NEGATION_REACH, True, []
+            continue
+        if token in _REPORTING and written[0].islower():
+            # "does not say ...", "neither source says": the negation is the report's
+            if reach:
+                negated.difference_update(since)
+                reached.difference_update(since)
+            reach, reporting = 0, index
+            continue
+        if len(token) < 4 or token in _NOT_CONTENT:
+            continue
+        word = stem(token)
+        if reach:
+            since.append(word)
+            reached.add(word)
+            if first:
+                negated.add(word)
+            reach, first = reach - 1, False
+        else:
+            plain.add(word)
+    return _Negations(frozenset(negated), frozenset(reached), frozenset(plain))
+
+
+def directions(text: str) -> Iterable[tuple[str, str, int]]:
+    """The words of direction of a text outside a figure's qualifier: (word, axis, sign).
+
+    >>> list(directions("Seizures rose more than 500% as cooperation deteriorated"))
+    [('rose', 'amount', 1), ('deteriorated', 'quality', -1)]
+    """
+    for word in _words(_QUALIFIER.sub(" ", text)):
+        if word.lower() in DIRECTIONS:
+            yield (word, *DIRECTIONS[word.lower()])
+
+
+def contradictions(
+    sentence: str, passage: str, elsewhere: Iterable[str] = ()
+) -> list[Contradiction]:
+    """The words of ``sentence`` (outside its quotations) that ``passage`` turns round.
+
+    ``elsewhere`` are other sentences of the cited sources: a word the sentence
+    negates is not contradicted if one of them negates it too among the
+    sentence's words (the passage it is aligned to may be another).
+
+    >>> contradictions("Seizures fell over 500%", "Seizures rose over 500% between FY 2019-22.")
+    [Contradiction(word='fell', message="the sentence says 'fell' where the passage says 'rose'")]
+    >>> contradictions("Mexico does produce fentanyl", "“Here, we do not produce fentanyl,” he said.")
+    [Contradiction(word='produce', message="the passage negates 'produce'; the sentence does not")]
+    >>> contradictions("Cooperation was not strained", "Cooperation was strained.")
+    [Contradiction(word='strained', message="the sentence negates 'strained'; the passage does not")]
+    """
+    said = _QUOTED.sub(" ", sentence)
+    found: list[Contradiction] = []
+    held = list(directions(passage))
+    for word, axis, sign in directions(said):
+        same = [w for w, a, s in held if a == axis and s == sign]
+        opposite = [w for w, a, s in held if a == axis and s != sign]
+        if opposite and not same:
+            found.append(
+                Contradiction(
+                    word, f"the sentence says {word!r} where the passage says {opposite[0]!r}"
+                )
+            )
+    claim_words = _words(said)
+    claim = _negations(claim_words)
+    held = _negations(_words(passage))
+    order = {stem(w): w for w in reversed(claim_words) if w[0].isalpha()}
+    # Strong evidence either way, one finding each, at the sentence's first such word:
+    # the sentence negates a word the passage states and never negates, or states a
+    # word the passage negates wherever it stands.
+    added = [w for w in order if w in claim.negated and w in held.plain and w not in held.reached]
+    if added:
+        content = {stem(w) for w in claim_words if len(w) >= 4 and w.lower() not in _NOT_CONTENT}
+        for text in elsewhere:
+            negations = _negations(_words(text))
+            if len(content & (negations.plain | negations.reached)) >= ELSEWHERE_WORDS:
+                added = [w for w in added if w not in negations.reached]
+    dropped = [
+        w
+        for w in order
+        if w in claim.plain and w not in claim.reached and w in held.negated and w not in held.plain
+    ]
+    if added:
+        word = order[added[0]]
+        found.append(Contradiction(word, f"the sentence negates {word!r}; the passage does not"))
+    if dropped:
+        word = order[dropped[0]]
+        found.append(Contradiction(word, f"the passage negates {word!r}; the sentence does not"))
+    return found
