@@ -35,7 +35,9 @@ from .index import Source
 from .language import get_vocabulary
 from .names import check_names
 from .polarity import contradictions
+from .quotations import Quotation
 from .records import ClaimKind, Evidence, Finding, Status
+from .speakers import credited_speaker, source_speakers
 
 
 def check_sentences(
@@ -142,6 +144,8 @@ def check_sentence(
     for quotation in sentence.quotations:
         checked = check_quotation(docname, sentence, quotation.text, sources)
         findings.append(checked._replace(span=(quotation.start, quotation.end)))
+        if checked.status is Status.VERIFIED and not sentence.statement:
+            findings.extend(check_speaker(docname, sentence, quotation, checked, corpus))
     if sentence.figures:
         checked_figures = check_figures(docname, sentence, sources)
         findings.extend(
@@ -274,6 +278,49 @@ def check_alignment(
         support=support,
         missing=missing,
     )
+
+
+def check_speaker(
+    docname: str, sentence: Sentence, quotation: Quotation, checked: Finding, corpus: Corpus
+) -> list[Finding]:
+    """A ``misattributed`` finding if the sentence credits a verified quotation to
+    someone other than the source's speaker (or a person for the outlet's narration)."""
+    credited = credited_speaker(sentence.text, quotation.start, quotation.end)
+    evidence = checked.evidence
+    if credited is None or evidence is None:
+        return []
+    source = corpus.sources[evidence.key]
+    names = corpus.attributions.get(evidence.key, ())
+    outlet = names[0] if names else evidence.key
+    speaker = source_speakers(source.text, outlet).speaker_of(evidence.start, evidence.end)
+    if speaker is None:
+        return []
+    speakers = source_speakers(source.text, outlet)
+    as_outlet = any(
+        credited.lower().removeprefix("the ") == n.lower().removeprefix("the ") for n in names
+    )
+    if as_outlet and not speaker.narration:
+        problem = f"{evidence.key} gives these words to {speaker.name}, not to its own narration"
+    elif not as_outlet and speaker.narration:
+        problem = (
+            f"{evidence.key} prints these words as its own narration ({outlet}), not {credited}'s"
+        )
+    elif not as_outlet and not speakers.same(credited, speaker):
+        problem = f"{evidence.key} gives these words to {speaker.name}"
+    else:
+        return []
+    return [
+        Finding(
+            docname=docname,
+            line=sentence.line,
+            kind=ClaimKind.QUOTATION,
+            text=quotation.text,
+            keys=sentence.keys,
+            status=Status.MISATTRIBUTED,
+            message=f"the sentence credits “{quotation.text}” to {credited}; {problem}",
+            sentence=sentence.text,
+        )
+    ]
 
 
 def check_quotation(
