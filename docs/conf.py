@@ -5,6 +5,7 @@ Every exception to a strict build is written down here with its reason.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import subprocess
@@ -56,6 +57,10 @@ myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block
 # Stable, human-readable anchors for every heading down to level 3, so a memo
 # can link to a section (#the-supply-chain).
 myst_heading_anchors = 3
+# myst-parser logs its whole configuration ("myst v5.2.0: MdParserConfig(...)")
+# at INFO level on every build (myst_parser.sphinx_ext.main.create_myst_config);
+# it is shown only with -v (see setup() at the end), like Sphinx's own details.
+MYST_LOGGER = "sphinx.myst_parser.sphinx_ext.main"
 
 # -- Bibliography (sphinxcontrib-bibtex) -------------------------------------
 bibtex_bibfiles = ["../references.bib"]
@@ -86,7 +91,12 @@ html_baseurl = os.environ.get(
     "READTHEDOCS_CANONICAL_URL", "https://fentanyl-firearms-handbook.readthedocs.io/en/latest/"
 )
 html_static_path = ["_static"]
-html_css_files = ["handbook.css"]
+# Sphinx writes the default priority (800) of a project's style sheet into this
+# very list while building (StandaloneHTMLBuilder.init_css_files), so the copy
+# pickled with the environment differed from conf.py's and every incremental
+# build said "The configuration has changed ('html_css_files')"; stating the
+# default here leaves nothing to write.
+html_css_files = [("handbook.css", {"priority": 800})]
 html_favicon = "_static/favicon.svg"
 # Each page's date is that of the last commit touching it (and what it includes),
 # never the build time: identical commits give identical pages.
@@ -295,3 +305,9 @@ latex_elements = {
 """,
 }
 latex_show_urls = "footnote"
+
+
+def setup(app):
+    """Quiet at the default verbosity: see MYST_LOGGER."""
+    if app.verbosity == 0:
+        logging.getLogger(MYST_LOGGER).setLevel(logging.WARNING)
