@@ -104,6 +104,13 @@ html_last_updated_fmt = "%Y-%m-%d"
 git_last_updated_timezone = "UTC"
 html_show_sphinx = False
 
+# -- Link check (make linkcheck) ---------------------------------------------
+# The downloads (key figures, bibliography) are written into the HTML output by
+# the exports extension; there is no such file among the sources to check.
+linkcheck_ignore = [r"^downloads/"]
+# Offline or behind a firewall, a link fails in seconds rather than minutes.
+linkcheck_timeout = 10
+
 # -- LaTeX / PDF -------------------------------------------------------------
 # The PDF is a report to print and file: a title page that says what it is, how
 # current it is and where it lives online; "Contents"; the chapters, then the

@@ -1,5 +1,6 @@
-"""Reviewing changes: adding a source, the claims diff, and the CI, Read the
-Docs, citation, pull-request and pre-commit configurations, the first three
+"""Reviewing changes: adding a source, the claims diff, the Makefile's
+targets, and the CI, Read the Docs,
+citation, pull-request and pre-commit configurations, the first three
 validated offline against their published schemas."""
 
 from __future__ import annotations
@@ -9,14 +10,20 @@ import hashlib
 import io
 import os
 import re
+import runpy
+import shlex
 import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from pybtex.database import parse_file, parse_string
+from sphinx_autobuild.__main__ import _parse_args as autobuild_arguments
 
 from sphinxcontrib.factcheck.tools import add_source, diff_claims
 from tests.conftest import ROOT, commit, git
@@ -335,6 +342,107 @@ def test_makefile_offers_the_claims_diff():
     assert result.returncode == 0, result.stderr
     assert ".venv/bin/factcheck-diff-claims --base v1" in result.stdout
     assert re.search(r"(?m)^\.PHONY:.*\bdiff-claims\b", (ROOT / "Makefile").read_text())
+
+
+# -- The Makefile ----------------------------------------------------------------
+
+
+def make_n(*arguments: str) -> list[str]:
+    """What ``make -n`` would run, one command a line (continued lines joined)."""
+    result = subprocess.run(
+        ["make", "-n", "--no-print-directory", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.replace("\\\n", " ").splitlines()
+
+
+STRICT = "-W --keep-going -n"
+
+
+@pytest.mark.parametrize("builder", ["epub", "linkcheck", "dirhtml", "text"])
+def test_makefile_hands_any_other_builder_to_sphinx(builder: str):
+    assert make_n(builder)[-1] == f".venv/bin/sphinx-build -M {builder} docs docs/_build {STRICT}"
+
+
+def test_make_help_lists_sphinx_builders():
+    result = subprocess.run(
+        ["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    for builder in ("html", "epub", "linkcheck", "latexpdf", "doctest"):
+        assert re.search(rf"^\s+{builder}\s", result.stdout, re.MULTILINE), builder
+
+
+def test_makefile_keeps_its_targets_and_takes_no_input_for_a_builder():
+    assert make_n("html")[-1] == f".venv/bin/sphinx-build -b html {STRICT} docs docs/_build/html"
+    assert make_n("pdf") == make_n("latexpdf")
+    assert make_n("pdf")[0] == "scripts/ensure-system-packages tex"
+    # A newer lock or pyproject.toml reinstalls the venv; neither is a Sphinx builder.
+    for changed in ("requirements.txt", "pyproject.toml"):
+        commands = make_n("-W", changed, "html")
+        assert any("pip --quiet" in command and "install -r requirements.txt" in command
+                   for command in commands), commands  # fmt: skip
+        assert not any(f"-M {changed}" in command for command in commands), commands
+    assert make_n("-W", "Makefile", "html") == make_n("html")  # make reads it, never builds it
+    assert not any("linkcheck" in command for command in make_n("test"))  # needs the network
+
+
+def test_make_serve_is_as_strict_as_make_html(monkeypatch: pytest.MonkeyPatch):
+    (serve,) = make_n("serve")
+    command = shlex.split(serve)
+    assert command[0] == ".venv/bin/sphinx-autobuild"
+    monkeypatch.chdir(ROOT)
+    options, sphinx_options = autobuild_arguments(command[1:])
+    assert " ".join(sphinx_options).startswith(STRICT)  # passed on to each sphinx-build
+    assert "docs/_generated" in options.ignore  # charts drawn by the build are no edit
+    assert {"references.bib", "sources"} <= set(options.additional_watched_dirs)
+
+
+def test_make_clean_removes_the_drawn_charts_too():
+    assert make_n("clean") == ["rm -rf docs/_build docs/_generated"]
+
+
+def test_linkcheck_fails_fast_and_skips_what_the_build_writes():
+    conf = runpy.run_path(str(ROOT / "docs" / "conf.py"))
+    assert conf["linkcheck_timeout"] <= 30  # offline, a link fails in seconds
+    assert any(
+        re.match(pattern, "downloads/key-figures.csv") for pattern in conf["linkcheck_ignore"]
+    )
+
+
+def test_pre_commit_is_in_the_lock_with_what_it_needs():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    version = re.search(r'"pre-commit==([^"]+)"', pyproject)
+    assert version, "pre-commit is pinned in a dependency group"
+    lock = {
+        canonicalize_name(name): pinned
+        for name, pinned in re.findall(
+            r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(), re.MULTILINE
+        )
+    }
+    assert lock.get("pre-commit") == version[1]
+    # Every package pre-commit needs, transitively, is pinned at the version installed.
+    needed, seen = ["pre-commit"], set()
+    while needed:
+        name = canonicalize_name(needed.pop())
+        if name in seen:
+            continue
+        seen.add(name)
+        assert lock.get(name) == metadata.version(name), name
+        for spec in metadata.requires(name) or []:
+            requirement = Requirement(spec)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                needed.append(requirement.name)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "validate-config",
+         str(ROOT / ".pre-commit-config.yaml")],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # -- Configurations ----------------------------------------------------------
