@@ -1,5 +1,5 @@
-"""Reviewing changes: adding a source, the claims diff, the Makefile's
-targets, and the CI, Read the Docs,
+"""Reviewing changes: adding a source, the claims diff, the fact check's
+failures as annotations, the Makefile's targets, and the CI, Read the Docs,
 citation, pull-request and pre-commit configurations, the first three
 validated offline against their published schemas."""
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import re
 import runpy
@@ -15,6 +16,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -26,9 +28,10 @@ from pybtex.database import parse_file, parse_string
 from sphinx_autobuild.__main__ import _parse_args as autobuild_arguments
 
 from sphinxcontrib.factcheck.tools import add_source, diff_claims
-from tests.conftest import ROOT, commit, git
+from tests.conftest import ROOT, BuildResult, commit, git
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+ANNOTATIONS = Path(sys.executable).parent / "factcheck-annotations"
 NYT = ROOT / "sources" / "nytimes-2023-10-mexico-us-ties.txt"
 BIBLIOGRAPHY = "\n```{bibliography}\n:all:\n```\n"
 
@@ -342,6 +345,135 @@ def test_makefile_offers_the_claims_diff():
     assert result.returncode == 0, result.stderr
     assert ".venv/bin/factcheck-diff-claims --base v1" in result.stdout
     assert re.search(r"(?m)^\.PHONY:.*\bdiff-claims\b", (ROOT / "Makefile").read_text())
+
+
+# -- The fact check's failures as annotations -----------------------------------
+
+
+@pytest.fixture
+def failing_report(build: Callable[..., BuildResult], handbook_project: Path) -> Path:
+    """The fact check's output.json for a page with one wrong and one right figure."""
+    result = build(
+        "# C\n\n"
+        "There were 32,224 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.\n\n"
+        "Nearly 110,000 people died of drug overdoses in 2022 {cite:p}`NYTimes2023ties`.\n"
+    )
+    assert result.status == 1
+    return result.outdir / "output.json"
+
+
+def annotations(report: Path, root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ANNOTATIONS), *options, "--root", str(root), str(report)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_annotations_are_workflow_commands_on_the_failing_lines(
+    failing_report: Path, handbook_project: Path
+):
+    records = [json.loads(line) for line in failing_report.read_text().splitlines()]
+    failed = [r for r in records if r["status"] not in ("verified", "own-figure")]
+    assert failed and len(failed) < len(records)  # a failure among passes
+    result = annotations(failing_report, handbook_project)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    commands = result.stdout.splitlines()
+    assert len(commands) == len(failed)
+    assert commands[0].startswith(
+        "::error file=docs/index.md,line=3,title=Fact check%3A unsupported figure “32%2C224”::"
+    ), commands[0]
+    assert "closest passage in NYTimes2023ties" in commands[0]
+    assert all(command.startswith("::error file=docs/index.md,line=3,") for command in commands)
+
+
+def test_annotations_as_sarif_for_code_scanning(failing_report: Path, handbook_project: Path):
+    result = annotations(failing_report, handbook_project, "--format", "sarif")
+    assert result.returncode == 0, result.stderr
+    log = json.loads(result.stdout)
+    # SARIF 2.1.0, as code scanning reads it (check-jsonschema vendors no SARIF schema).
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "sphinxcontrib-factcheck" and driver["version"]
+    rule_ids = [rule["id"] for rule in driver["rules"]]
+    assert len(set(rule_ids)) == len(rule_ids) and "factcheck/unsupported" in rule_ids
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["defaultConfiguration"]["level"] == "error"
+    assert run["results"]
+    for finding in run["results"]:
+        assert rule_ids[finding["ruleIndex"]] == finding["ruleId"]
+        assert finding["level"] == "error" and finding["message"]["text"]
+        (location,) = finding["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == "docs/index.md"  # relative to the repo
+        assert physical["region"]["startLine"] == 3
+    assert run["results"][0]["message"]["text"].startswith(
+        "Fact check: unsupported figure “32,224”: "
+    )
+
+
+def test_annotations_of_a_passing_check_are_none(tmp_path: Path):
+    report = tmp_path / "output.json"
+    report.write_text(
+        json.dumps({"file": "docs/a.md", "line": 1, "status": "verified", "message": "ok"}) + "\n"
+    )
+    assert annotations(report, tmp_path).stdout == ""
+    sarif = json.loads(annotations(report, tmp_path, "--format", "sarif").stdout)
+    assert sarif["runs"][0]["results"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param('{"file": "a.md"\n', "output.json:1: not a JSON record", id="broken-json"),
+        pytest.param("[1]\n", "output.json:1: not a JSON object", id="not-an-object"),
+        pytest.param(
+            '\n{"file": "a.md", "line": 2, "message": "m"}\n',
+            "output.json:2: a record without 'status'",
+            id="no-status",
+        ),
+        pytest.param(
+            '{"file": "a.md", "line": 2, "status": "wrong", "message": "m"}\n',
+            "output.json:1: unknown status 'wrong'",
+            id="unknown-status",
+        ),
+    ],
+)
+def test_annotations_refuse_a_bad_report_with_one_located_line(
+    tmp_path: Path, text: str, message: str
+):
+    report = tmp_path / "output.json"
+    report.write_text(text)
+    result = annotations(report, tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_annotations_name_a_missing_report(tmp_path: Path):
+    result = annotations(tmp_path / "output.json", tmp_path)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "output.json: cannot read the report" in result.stderr
+
+
+def test_ci_shows_fact_check_failures_on_the_changed_lines():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "docs.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    check = runs.index("make check")
+    assert check < runs.index("make html")  # annotated even when the build would stop
+    report = "docs/_build/factcheck/output.json"
+    annotate = next(i for i, run in enumerate(runs) if "factcheck-annotations" in run)
+    assert annotate == check + 1 and "!cancelled()" in steps[annotate]["if"]
+    commands = [shlex.split(line) for line in runs[annotate].replace("\\\n", " ").splitlines()]
+    assert [".venv/bin/factcheck-annotations", report] in commands
+    sarif = next(c for c in commands if "sarif" in c)
+    assert sarif[:4] == [".venv/bin/factcheck-annotations", "--format", "sarif", report]
+    upload = next(s for s in steps if "upload-sarif" in s.get("uses", ""))
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == sarif[-1] and "!cancelled()" in upload["if"]
+    assert workflow["permissions"]["security-events"] == "write"
 
 
 # -- The Makefile ----------------------------------------------------------------
