@@ -8,9 +8,10 @@
 #   make check   run the fact check           -> docs/_build/factcheck/output.txt
 #   make test    run the test suite (doctests, unit, build, browser and PDF tests)
 #   make coverage  the test suite, with the line and branch coverage of the extensions
-#   make serve   live preview at http://127.0.0.1:8000 while you edit
-#   make clean   remove the build output
+#   make serve   live preview at http://127.0.0.1:8000 while you edit, as strict as make html
+#   make clean   remove the build output and the charts drawn at build time
 #   make lock    re-resolve requirements.txt from the pins in pyproject.toml
+#   make help    every other Sphinx builder: make epub, make linkcheck, make dirhtml, ...
 
 PYTHON      ?= python3
 VENV        := .venv
@@ -25,7 +26,7 @@ SPHINXBUILD := $(BIN)/sphinx-build
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONHASHSEED := 0
 
-.PHONY: html pdf check test coverage serve clean lock venv
+.PHONY: html pdf latexpdf check test coverage serve clean lock venv help
 
 venv: $(STAMP)
 
@@ -46,6 +47,9 @@ pdf: $(STAMP)
 	@scripts/ensure-system-packages tex
 	$(SPHINXBUILD) -M latexpdf $(DOCS) $(BUILD) $(SPHINXOPTS)
 
+# Sphinx's own name for the PDF, so that `make latexpdf` installs TeX first too.
+latexpdf: pdf
+
 check: $(STAMP)
 	$(SPHINXBUILD) -b factcheck -E $(SPHINXOPTS) $(DOCS) $(BUILD)/factcheck
 
@@ -57,12 +61,15 @@ coverage: $(STAMP)
 	@scripts/ensure-system-packages tex pdf-tools browser
 	$(BIN)/python -m pytest --cov --cov-report=term
 
+# As strict as `make html` (the same SPHINXOPTS): a failing fact check shows as
+# its warning and "Sphinx exited with exit code: 1" after each rebuild. The
+# charts drawn at build time (docs/_generated) are output, not edits to watch.
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 --watch references.bib \
-		--watch sources $(DOCS) $(BUILD)/html
+		--watch sources --ignore $(DOCS)/_generated $(SPHINXOPTS) $(DOCS) $(BUILD)/html
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(DOCS)/_generated
 
 lock:
 	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
@@ -80,3 +87,19 @@ BASE ?= HEAD
 .PHONY: diff-claims
 diff-claims: $(STAMP)
 	@$(BIN)/factcheck-diff-claims --base $(BASE)
+
+# -- Every other Sphinx builder ----------------------------------------------
+# As sphinx-quickstart's Makefile does: `make help` lists Sphinx's builders and
+# `make BUILDER` runs any of them (epub, linkcheck, dirhtml, text, ...) in
+# Sphinx's make mode, into $(BUILD)/BUILDER, with the same strict SPHINXOPTS.
+# `make linkcheck` reports broken links (docs/_build/linkcheck/output.txt); it
+# needs the network and is not part of `make test`.
+help: $(STAMP)
+	@$(SPHINXBUILD) -M help $(DOCS) $(BUILD) $(SPHINXOPTS)
+
+# The files make reads or depends on are never Sphinx builders: an explicit
+# rule with no recipe keeps the catch-all below from "remaking" them.
+Makefile requirements.txt pyproject.toml: ;
+
+%: $(STAMP)
+	$(SPHINXBUILD) -M $@ $(DOCS) $(BUILD) $(SPHINXOPTS)

@@ -1,5 +1,6 @@
-"""Reviewing changes: adding a source, the claims diff, and the CI, Read the
-Docs, citation, pull-request and pre-commit configurations, the first three
+"""Reviewing changes: adding a source, the claims diff, the fact check's
+failures as annotations, the Makefile's targets, and the CI, Read the Docs,
+citation, pull-request and pre-commit configurations, the first three
 validated offline against their published schemas."""
 
 from __future__ import annotations
@@ -7,21 +8,30 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import re
+import runpy
+import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from pybtex.database import parse_file, parse_string
+from sphinx_autobuild.__main__ import _parse_args as autobuild_arguments
 
 from sphinxcontrib.factcheck.tools import add_source, diff_claims
-from tests.conftest import ROOT, commit, git
+from tests.conftest import ROOT, BuildResult, commit, git
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+ANNOTATIONS = Path(sys.executable).parent / "factcheck-annotations"
 NYT = ROOT / "sources" / "nytimes-2023-10-mexico-us-ties.txt"
 BIBLIOGRAPHY = "\n```{bibliography}\n:all:\n```\n"
 
@@ -335,6 +345,236 @@ def test_makefile_offers_the_claims_diff():
     assert result.returncode == 0, result.stderr
     assert ".venv/bin/factcheck-diff-claims --base v1" in result.stdout
     assert re.search(r"(?m)^\.PHONY:.*\bdiff-claims\b", (ROOT / "Makefile").read_text())
+
+
+# -- The fact check's failures as annotations -----------------------------------
+
+
+@pytest.fixture
+def failing_report(build: Callable[..., BuildResult], handbook_project: Path) -> Path:
+    """The fact check's output.json for a page with one wrong and one right figure."""
+    result = build(
+        "# C\n\n"
+        "There were 32,224 killings in Mexico in 2022 {cite:p}`NYTimes2023ties`.\n\n"
+        "Nearly 110,000 people died of drug overdoses in 2022 {cite:p}`NYTimes2023ties`.\n"
+    )
+    assert result.status == 1
+    return result.outdir / "output.json"
+
+
+def annotations(report: Path, root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ANNOTATIONS), *options, "--root", str(root), str(report)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_annotations_are_workflow_commands_on_the_failing_lines(
+    failing_report: Path, handbook_project: Path
+):
+    records = [json.loads(line) for line in failing_report.read_text().splitlines()]
+    failed = [r for r in records if r["status"] not in ("verified", "own-figure")]
+    assert failed and len(failed) < len(records)  # a failure among passes
+    result = annotations(failing_report, handbook_project)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    commands = result.stdout.splitlines()
+    assert len(commands) == len(failed)
+    assert commands[0].startswith(
+        "::error file=docs/index.md,line=3,title=Fact check%3A unsupported figure “32%2C224”::"
+    ), commands[0]
+    assert "closest passage in NYTimes2023ties" in commands[0]
+    assert all(command.startswith("::error file=docs/index.md,line=3,") for command in commands)
+
+
+def test_annotations_as_sarif_for_code_scanning(failing_report: Path, handbook_project: Path):
+    result = annotations(failing_report, handbook_project, "--format", "sarif")
+    assert result.returncode == 0, result.stderr
+    log = json.loads(result.stdout)
+    # SARIF 2.1.0, as code scanning reads it (check-jsonschema vendors no SARIF schema).
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "sphinxcontrib-factcheck" and driver["version"]
+    rule_ids = [rule["id"] for rule in driver["rules"]]
+    assert len(set(rule_ids)) == len(rule_ids) and "factcheck/unsupported" in rule_ids
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["defaultConfiguration"]["level"] == "error"
+    assert run["results"]
+    for finding in run["results"]:
+        assert rule_ids[finding["ruleIndex"]] == finding["ruleId"]
+        assert finding["level"] == "error" and finding["message"]["text"]
+        (location,) = finding["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == "docs/index.md"  # relative to the repo
+        assert physical["region"]["startLine"] == 3
+    assert run["results"][0]["message"]["text"].startswith(
+        "Fact check: unsupported figure “32,224”: "
+    )
+
+
+def test_annotations_of_a_passing_check_are_none(tmp_path: Path):
+    report = tmp_path / "output.json"
+    report.write_text(
+        json.dumps({"file": "docs/a.md", "line": 1, "status": "verified", "message": "ok"}) + "\n"
+    )
+    assert annotations(report, tmp_path).stdout == ""
+    sarif = json.loads(annotations(report, tmp_path, "--format", "sarif").stdout)
+    assert sarif["runs"][0]["results"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param('{"file": "a.md"\n', "output.json:1: not a JSON record", id="broken-json"),
+        pytest.param("[1]\n", "output.json:1: not a JSON object", id="not-an-object"),
+        pytest.param(
+            '\n{"file": "a.md", "line": 2, "message": "m"}\n',
+            "output.json:2: a record without 'status'",
+            id="no-status",
+        ),
+        pytest.param(
+            '{"file": "a.md", "line": 2, "status": "wrong", "message": "m"}\n',
+            "output.json:1: unknown status 'wrong'",
+            id="unknown-status",
+        ),
+    ],
+)
+def test_annotations_refuse_a_bad_report_with_one_located_line(
+    tmp_path: Path, text: str, message: str
+):
+    report = tmp_path / "output.json"
+    report.write_text(text)
+    result = annotations(report, tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_annotations_name_a_missing_report(tmp_path: Path):
+    result = annotations(tmp_path / "output.json", tmp_path)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "output.json: cannot read the report" in result.stderr
+
+
+def test_ci_shows_fact_check_failures_on_the_changed_lines():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "docs.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    check = runs.index("make check")
+    assert check < runs.index("make html")  # annotated even when the build would stop
+    report = "docs/_build/factcheck/output.json"
+    annotate = next(i for i, run in enumerate(runs) if "factcheck-annotations" in run)
+    assert annotate == check + 1 and "!cancelled()" in steps[annotate]["if"]
+    commands = [shlex.split(line) for line in runs[annotate].replace("\\\n", " ").splitlines()]
+    assert [".venv/bin/factcheck-annotations", report] in commands
+    sarif = next(c for c in commands if "sarif" in c)
+    assert sarif[:4] == [".venv/bin/factcheck-annotations", "--format", "sarif", report]
+    upload = next(s for s in steps if "upload-sarif" in s.get("uses", ""))
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == sarif[-1] and "!cancelled()" in upload["if"]
+    assert workflow["permissions"]["security-events"] == "write"
+
+
+# -- The Makefile ----------------------------------------------------------------
+
+
+def make_n(*arguments: str) -> list[str]:
+    """What ``make -n`` would run, one command a line (continued lines joined)."""
+    result = subprocess.run(
+        ["make", "-n", "--no-print-directory", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.replace("\\\n", " ").splitlines()
+
+
+STRICT = "-W --keep-going -n"
+
+
+@pytest.mark.parametrize("builder", ["epub", "linkcheck", "dirhtml", "text"])
+def test_makefile_hands_any_other_builder_to_sphinx(builder: str):
+    assert make_n(builder)[-1] == f".venv/bin/sphinx-build -M {builder} docs docs/_build {STRICT}"
+
+
+def test_make_help_lists_sphinx_builders():
+    result = subprocess.run(
+        ["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    for builder in ("html", "epub", "linkcheck", "latexpdf", "doctest"):
+        assert re.search(rf"^\s+{builder}\s", result.stdout, re.MULTILINE), builder
+
+
+def test_makefile_keeps_its_targets_and_takes_no_input_for_a_builder():
+    assert make_n("html")[-1] == f".venv/bin/sphinx-build -b html {STRICT} docs docs/_build/html"
+    assert make_n("pdf") == make_n("latexpdf")
+    assert make_n("pdf")[0] == "scripts/ensure-system-packages tex"
+    # A newer lock or pyproject.toml reinstalls the venv; neither is a Sphinx builder.
+    for changed in ("requirements.txt", "pyproject.toml"):
+        commands = make_n("-W", changed, "html")
+        assert any("pip --quiet" in command and "install -r requirements.txt" in command
+                   for command in commands), commands  # fmt: skip
+        assert not any(f"-M {changed}" in command for command in commands), commands
+    assert make_n("-W", "Makefile", "html") == make_n("html")  # make reads it, never builds it
+    assert not any("linkcheck" in command for command in make_n("test"))  # needs the network
+
+
+def test_make_serve_is_as_strict_as_make_html(monkeypatch: pytest.MonkeyPatch):
+    (serve,) = make_n("serve")
+    command = shlex.split(serve)
+    assert command[0] == ".venv/bin/sphinx-autobuild"
+    monkeypatch.chdir(ROOT)
+    options, sphinx_options = autobuild_arguments(command[1:])
+    assert " ".join(sphinx_options).startswith(STRICT)  # passed on to each sphinx-build
+    assert "docs/_generated" in options.ignore  # charts drawn by the build are no edit
+    assert {"references.bib", "sources"} <= set(options.additional_watched_dirs)
+
+
+def test_make_clean_removes_the_drawn_charts_too():
+    assert make_n("clean") == ["rm -rf docs/_build docs/_generated"]
+
+
+def test_linkcheck_fails_fast_and_skips_what_the_build_writes():
+    conf = runpy.run_path(str(ROOT / "docs" / "conf.py"))
+    assert conf["linkcheck_timeout"] <= 30  # offline, a link fails in seconds
+    assert any(
+        re.match(pattern, "downloads/key-figures.csv") for pattern in conf["linkcheck_ignore"]
+    )
+
+
+def test_pre_commit_is_in_the_lock_with_what_it_needs():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    version = re.search(r'"pre-commit==([^"]+)"', pyproject)
+    assert version, "pre-commit is pinned in a dependency group"
+    lock = {
+        canonicalize_name(name): pinned
+        for name, pinned in re.findall(
+            r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(), re.MULTILINE
+        )
+    }
+    assert lock.get("pre-commit") == version[1]
+    # Every package pre-commit needs, transitively, is pinned at the version installed.
+    needed, seen = ["pre-commit"], set()
+    while needed:
+        name = canonicalize_name(needed.pop())
+        if name in seen:
+            continue
+        seen.add(name)
+        assert lock.get(name) == metadata.version(name), name
+        for spec in metadata.requires(name) or []:
+            requirement = Requirement(spec)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                needed.append(requirement.name)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "validate-config",
+         str(ROOT / ".pre-commit-config.yaml")],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # -- Configurations ----------------------------------------------------------
