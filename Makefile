@@ -1,7 +1,8 @@
 # The handbook's commands. Each target sets up what it needs: a virtual
 # environment from the pinned lock (requirements.txt) with the fact check
-# (sphinxcontrib-factcheck, src/) installed in place, and, for the PDF and the
-# browser tests, the few Debian packages (scripts/ensure-system-packages).
+# (sphinxcontrib-factcheck, src/) installed in place, the English word list the
+# fact check tells names from common words by (wamerican), and, for the PDF and
+# the browser tests, the few Debian packages (scripts/ensure-system-packages).
 #
 #   make html    build the HTML handbook      -> docs/_build/html/index.html
 #   make pdf     build the PDF handbook       -> docs/_build/latex/handbook.pdf
@@ -35,6 +36,7 @@ PIP         := $(BIN)/python -m pip --quiet --disable-pip-version-check
 PIP_VERSION := 26.0.1
 
 $(STAMP): requirements.txt pyproject.toml
+	@scripts/ensure-system-packages words
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.txt
 	$(PIP) install --no-deps --no-build-isolation -e .
@@ -54,11 +56,11 @@ check: $(STAMP)
 	$(SPHINXBUILD) -b factcheck -E $(SPHINXOPTS) $(DOCS) $(BUILD)/factcheck
 
 test: $(STAMP)
-	@scripts/ensure-system-packages tex pdf-tools browser
+	@scripts/ensure-system-packages tex pdf-tools browser words
 	$(BIN)/python -m pytest
 
 coverage: $(STAMP)
-	@scripts/ensure-system-packages tex pdf-tools browser
+	@scripts/ensure-system-packages tex pdf-tools browser words
 	$(BIN)/python -m pytest --cov --cov-report=term
 
 # As strict as `make html` (the same SPHINXOPTS): a failing fact check shows as

@@ -108,7 +108,8 @@ def test_sources_exist():
 def test_the_verbatim_search_agrees_with_the_quotation_pattern(picked, data):
     """A quotation with no cut or insertion is found by a plain search; it must
     find exactly what the general pattern finds, case of the first letter and
-    whole words included."""
+    whole words included. The punctuation closing a quotation is the writer's,
+    so neither search asks the source for it."""
     name, sentence = picked
     passages = Passages(SOURCES[name].text)
     start = data.draw(st.integers(0, len(sentence) - 2))
@@ -118,6 +119,8 @@ def test_the_verbatim_search_agrees_with_the_quotation_pattern(picked, data):
         extract = extract[0].swapcase() + extract[1:]
     assume(re.search(r"\w", extract) and "..." not in extract and "[" not in extract)
     assume(not re.search(r"[\"“”]", extract))
+    extract = re.sub(r"(?<!\.)[.,;:!?]+\s*$", "", extract) or extract
+    assume(re.search(r"\w", extract))
     pattern = quotation_pattern(extract)
     assert pattern is not None
     expected = None

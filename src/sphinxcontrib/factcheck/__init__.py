@@ -23,6 +23,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.fileutil import copy_asset_file
 
 from .appendix import EvidenceIndexDirective, fill_evidence_index
 from .builder import FactCheckBuilder
@@ -62,12 +63,24 @@ def _register_own_roles(app: Sphinx, config: Config) -> None:
 
 
 def _add_static_files(app: Sphinx) -> None:
-    """The tooltip's CSS and script, for HTML builders: nothing for a project to copy."""
+    """The tooltip's CSS and script, for HTML builders: nothing for a project to copy.
+
+    They are linked here and copied into ``_static`` when the build finishes
+    (:func:`_copy_static_files`), so the project's configuration is never
+    changed and an incremental build never reports it changed.
+    """
     if app.builder.format != "html":
         return
-    app.config.html_static_path.append(str(STATIC))
     app.add_css_file("factcheck.css")
     app.add_js_file("factcheck.js")
+
+
+def _copy_static_files(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in sorted(STATIC.iterdir()):
+        if path.is_file():
+            copy_asset_file(path, Path(app.outdir, "_static"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -96,6 +109,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", appendix_documents)
     app.connect("doctree-resolved", fill_evidence_index)
     app.connect("build-finished", set_exit_status)
+    app.connect("build-finished", _copy_static_files)
     return {
         "version": __version__,
         "parallel_read_safe": True,

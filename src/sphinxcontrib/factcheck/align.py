@@ -71,19 +71,37 @@ def align(
     text: str, sources: Sequence[Source], vocabulary: Vocabulary | None = None
 ) -> Alignment | None:
     """The best-supporting passage for ``text`` in ``sources``, or None if none shares a word."""
+    best = aligned_passages(text, sources, vocabulary, 1)
+    return best[0] if best else None
+
+
+def aligned_passages(
+    text: str, sources: Sequence[Source], vocabulary: Vocabulary | None = None, count: int = 2
+) -> list[Alignment]:
+    """The ``count`` best-supporting passages for ``text``, best first, none overlapping:
+    a sentence that sums up two passages of a source rests on both."""
     wanted = sentence_words(text, vocabulary)
     stems = frozenset(wanted)
-    best: tuple[tuple[float, float, int], Alignment, frozenset[str]] | None = None
-    for source in sources:
-        for alignment, held in _candidates(text, stems, source):
-            rank = (alignment.support, alignment.similarity, alignment.first - alignment.last)
-            if best is None or rank > best[0]:
-                best = (rank, alignment, held)
-    if best is None:
-        return None
-    _, found, held = best
-    missing = tuple(_bare(word) for stem, word in wanted.items() if stem not in held)
-    return found._replace(missing=missing)
+    ranked = sorted(
+        (
+            ((a.support, a.similarity, a.first - a.last), a, held)
+            for source in sources
+            for a, held in _candidates(text, stems, source)
+        ),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    chosen: list[Alignment] = []
+    for _, found, held in ranked:
+        if any(
+            c.key == found.key and found.first <= c.last and c.first <= found.last for c in chosen
+        ):
+            continue
+        missing = tuple(_bare(word) for stem, word in wanted.items() if stem not in held)
+        chosen.append(found._replace(missing=missing))
+        if len(chosen) == count:
+            break
+    return chosen
 
 
 def _bare(word: str) -> str:
@@ -128,7 +146,10 @@ def _candidates(
 
 
 def align_clauses(
-    text: str, sources: Sequence[Source], vocabulary: Vocabulary | None = None
+    text: str,
+    sources: Sequence[Source],
+    vocabulary: Vocabulary | None = None,
+    fallback: str | None = None,
 ) -> list[Alignment]:
     """The alignment of each clause of a sentence that joins several claims.
 
@@ -138,10 +159,19 @@ def align_clauses(
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c and c.strip()]
     if len(clauses) < 2:
         return []
+    # ``fallback`` is the same sentence in other words (its names kept where
+    # ``text`` blanks them): a clause too short to align by ``text`` alone is
+    # aligned by it.
+    fuller = _CLAUSE_BREAK.split(fallback) if fallback is not None else clauses
+    if len(fuller) != len(_CLAUSE_BREAK.split(text)):
+        fuller = clauses
     found = []
-    for clause in clauses:
-        if len(sentence_words(clause, vocabulary)) >= CLAUSE_WORDS:
-            aligned = align(clause, sources, vocabulary)
+    for clause, full in zip(_CLAUSE_BREAK.split(text), fuller, strict=False):
+        if not clause or not clause.strip():
+            continue
+        words = clause if len(sentence_words(clause, vocabulary)) >= CLAUSE_WORDS else full
+        if len(sentence_words(words, vocabulary)) >= CLAUSE_WORDS:
+            aligned = align(words, sources, vocabulary)
             if aligned is not None:
                 found.append(aligned)
     return found

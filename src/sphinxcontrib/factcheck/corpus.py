@@ -158,6 +158,13 @@ class Corpus:
 
         return frozenset().union(*(source_names(self.text_of(key)) for key in self.sources))
 
+    @functools.cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the sources write in lower case: common words, not names."""
+        from .names import lower_words
+
+        return frozenset().union(*(lower_words(self.text_of(key)) for key in self.sources))
+
     def name_index(self, key: str) -> NameIndex:
         """The name words of one source's text (:mod:`.names`)."""
         from .names import name_index

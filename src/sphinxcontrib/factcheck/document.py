@@ -28,6 +28,7 @@ from .config import get_config
 from .domain import DocumentRecord, FactCheckDomain
 from .language import Vocabulary, get_vocabulary
 from .marking import mark_claims
+from .names import lower_words
 from .records import Finding
 from .verify import check_sentence
 from .words import word_stems
@@ -68,8 +69,13 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     anchors: set[str] = set()
     words: set[str] = set()
     dated: list[frozenset[str]] = []
+    page_words = (
+        frozenset().union(*(lower_words(s.text) for s in sentences)) if sentences else frozenset()
+    )
     for sentence in sentences:
-        checked = [process(app, f) for f in check_sentence(docname, sentence, corpus, entries)]
+        checked = [
+            process(app, f) for f in check_sentence(docname, sentence, corpus, entries, page_words)
+        ]
         findings.extend(mark_claims(sentence, checked, entries, blocks, anchors, config.date_field))
         words.update(re.findall(r"\w+", _QUOTED.sub(" ", sentence.text).lower()))
         if dated_only(sentence, [f for f in checked if f.kind == "figure"]):

@@ -75,9 +75,19 @@ class Grammar:
         scale = rf"(?:\s+(?i:{alt(k for k, n in v.scales.items() if n > 100)})\b)?"
         small = rf"(?i:{alt([*v.units, *v.teens])})"
         one = [w for w, n in v.units.items() if n == 1]
+        below_hundred = (
+            rf"(?:{alt(v.tens)})(?:[-\s](?:{alt(v.units)}))?"
+            rf"|(?:{alt(w for w in v.units if w not in one)}|{alt(v.teens)})"
+        )
+        hundreds = [w for w, n in v.scales.items() if n == 100]
+        # "nine hundred", "five hundred and twenty": hundreds in words
         word = (
-            rf"(?i:(?:{alt(v.tens)})(?:[-\s](?:{alt(v.units)}))?"
-            rf"|(?:{alt(w for w in v.units if w not in one)}|{alt(v.teens)}))"
+            (
+                rf"(?i:(?:{alt([*v.units, *v.teens])})\s+(?:{alt(hundreds)})"
+                rf"(?:\s+(?:and\s+)?(?:{below_hundred}))?|{below_hundred})"
+            )
+            if hundreds
+            else rf"(?i:{below_hundred})"
         )
         articles = alt(v.articles)
         numerators = alt(
@@ -98,9 +108,15 @@ class Grammar:
                     rf"(?P<dmy>\b(?P<dmy_d>[0-3]?\d)\s+(?P<dmy_m>{month})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)",
                     rf"(?P<my>\b(?P<my_m>{month}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b)",
                     rf"(?P<range>\b(?:(?:{fiscal})\s?)?(?P<range_a>{_YEAR})\s?[-–]\s?"
-                    rf"(?P<range_b>(?:19|20)?\d\d)\b)",
+                    rf"(?:(?:{fiscal})\s?)?(?P<range_b>(?:19|20)?\d\d)\b)",
+                    rf"(?P<spanned>\b(?i:{alt(v.range_openers)})\s+(?:(?:{fiscal})\s?)?(?P<spanned_a>{_YEAR})"
+                    rf"\s+(?i:{alt(v.range_joiners)})\s+(?:(?:{fiscal})\s?)?(?P<spanned_b>{_YEAR})\b)",
                     rf"(?P<fy>\b(?:{fiscal})\s?(?P<fy_y>{_YEAR})\b)",
                     rf"(?P<money>\$\s?(?P<money_n>{_NUM})(?P<money_s>{scale}))",
+                    rf"(?P<moneyw>(?<![\w.,$-])(?P<moneyw_n>{_NUM}|{word})"
+                    rf"(?P<moneyw_s>(?:[\s-]+(?i:{alt(k for k, n in v.scales.items() if n > 100)}))?)"
+                    rf"[\s-]+(?i:{alt(v.currency)})\b)",
+                    rf"(?P<pctw>\b(?P<pctw_n>{word})\s+(?i:{alt(v.percent)})\b)",
                     rf"(?P<pct>(?<![\w.,$-])(?P<pct_n>{_NUM})\s?(?:%|(?i:{alt(v.percent)})\b))",
                     rf"(?P<ratio>\b(?P<ratio_a>{small}|\d{{1,2}})\s+(?i:{alt(v.ratio_joiners)})\s+"
                     rf"(?P<ratio_b>{small}|(?i:{alt(v.tens)})|\d{{1,2}})\b)",
@@ -115,6 +131,7 @@ class Grammar:
         #: Where a figure can start: a dollar sign, a digit, or a word the grammar
         #: begins a figure with. Only these places are tried (:meth:`figures_in`).
         starters = [*v.months, *v.number_words, v.half, v.dozen, *v.fractions, *v.articles]
+        starters += list(v.range_openers)
         starters += [phrase.split()[0] for phrase in v.fiscal_year]
         self.starters = frozenset(word.lower() for word in starters)
         #: What every figure holds: a digit, or a word for a number or a share.
@@ -175,7 +192,11 @@ class Grammar:
             if start < position:
                 continue
             word = candidate.group()
-            if not (word[0] in "$0123456789" or word.lower() in starters):
+            if not (
+                word[0] in "$0123456789"
+                or word.lower() in starters
+                or word.lower().rstrip("0123456789") in starters  # "FY2019"
+            ):
                 continue
             match = self.figure.match(text, start)
             if match:
@@ -195,6 +216,8 @@ class Grammar:
         >>> grammar = get_grammar(get_vocabulary("en"))
         >>> grammar.number("32,223"), grammar.number("twenty-five"), grammar.number("Eleven"), grammar.number("an")
         (Decimal('32223'), Decimal('25'), Decimal('11'), Decimal('1'))
+        >>> grammar.number("nine hundred"), grammar.number("five hundred and twenty")
+        (Decimal('900'), Decimal('520'))
         """
         v = self.vocabulary
         text = text.lower()
@@ -202,14 +225,17 @@ class Grammar:
             return Decimal(text.replace(",", ""))
         if text in v.articles:
             return Decimal(1)
-        total = 0
+        total = below = 0
         for part in re.split(r"[-\s]+", text):
-            total += v.units.get(part) or v.teens.get(part) or v.tens[part]
-        return Decimal(total)
+            if part in v.scales and v.scales[part] == 100:
+                total, below = total + below * 100, 0  # "nine hundred"
+            elif part != "and":
+                below += v.units.get(part) or v.teens.get(part) or v.tens[part]
+        return Decimal(total + below)
 
     def scaled(self, number: str, scale: str) -> Decimal:
         value = self.number(number)
-        scale = scale.strip().lower()
+        scale = scale.strip(" -").lower()
         return value * self.vocabulary.scales[scale] if scale else value
 
     def qualifier_before(self, text: str, start: int) -> tuple[Qualifier, int]:
@@ -299,10 +325,22 @@ def extract_figures(
             if published is not None:  # a source's range supports each of its years
                 add(Kind.YEAR, int(first), start, end)
                 add(Kind.YEAR, last_year, start, end)
+        elif group == "spanned":
+            first_year, last_year = int(match["spanned_a"]), int(match["spanned_b"])
+            if last_year <= first_year:
+                continue
+            add(Kind.RANGE, (first_year, last_year), start, end)
+            if published is not None:  # a source's span supports each of its years
+                add(Kind.YEAR, first_year, start, end)
+                add(Kind.YEAR, last_year, start, end)
         elif group == "fy":
             add(Kind.YEAR, int(match["fy_y"]), start, end)
         elif group == "money":
             add(Kind.MONEY, grammar.scaled(match["money_n"], match["money_s"]), start, end)
+        elif group == "moneyw":
+            add(Kind.MONEY, grammar.scaled(match["moneyw_n"], match["moneyw_s"]), start, end)
+        elif group == "pctw":
+            add(Kind.PERCENT, grammar.number(match["pctw_n"]), start, end)
         elif group == "pct":
             add(Kind.PERCENT, grammar.number(match["pct_n"]), start, end)
         elif group == "ratio":

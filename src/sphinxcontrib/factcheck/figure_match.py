@@ -77,16 +77,27 @@ def covered(
             if inside:
                 found[index] = inside[0]
     counted = {o.sentence for o in found.values()}
-    dated_otherwise = any(
-        other.kind is Kind.YEAR and other.key not in claimed
-        for sentence in counted
-        for other in source.sentence_figures[sentence]
-    )
+    # The years the claim names as years ("in 2022"), not as part of a date.
+    named = {k for f in figures if f.kind in (Kind.YEAR, Kind.RANGE) for k in f.stated_keys()}
+
+    def dated_otherwise(claimed_years: frozenset[tuple[object, object]] | set) -> bool:
+        return any(
+            other.kind is Kind.YEAR and other.key not in claimed_years
+            for sentence in counted
+            for other in source.sentence_figures[sentence]
+        )
+
+    # A date of the claim may carry the count's own year ("March 22, 2023"); a
+    # year the claim names must be the count's sentence's own ("so far in 2022"
+    # is not the "this year" of the count's sentence).
+    otherwise = dated_otherwise(claimed)
+    otherwise_for_years = dated_otherwise(named)
     for index, candidates in enumerate(occurrences):
         if figures[index].kind in TEMPORAL:
             inside = [o for o in candidates if first <= o.sentence <= last]
             own = [o for o in inside if o.sentence in counted]
-            if own or (inside and not dated_otherwise):
+            strict = otherwise_for_years if figures[index].kind is Kind.YEAR else otherwise
+            if own or (inside and not strict):
                 found[index] = (own or inside)[0]
     return found
 
@@ -131,8 +142,23 @@ def best_aligned(
         # Justice Department ... and the Treasury Department ..."), and several
         # dates often share one, so the sentence must share a fair part of the
         # claim's words: a fifth at least.
-        shared = words & occurrence.figure.context
-        return len(shared) >= max(1, math.ceil(len(words) * TEMPORAL_SHARE))
+        shared = len(words & occurrence.figure.context)
+        if shared < max(1, math.ceil(len(words) * TEMPORAL_SHARE)):
+            return False
+        # Nor may another date or year of the source fit the claim's words
+        # clearly better: "elections in 2023" is not the "2023" of another
+        # sentence where the elections' sentence says "next year", nor a
+        # meeting's "on Thursday" the "Friday" of an announcement.
+        for sentence in range(len(source.sentences)):
+            for other in source.sentence_figures[sentence]:
+                if (
+                    other.kind is claim.kind
+                    and other.key != claim.key
+                    and other.key not in claimed
+                    and len(words & other.context) > shared + 1
+                ):
+                    return False
+        return True
     score = len(words & occurrence.figure.near)
     if score == 0:
         return False

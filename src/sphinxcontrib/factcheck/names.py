@@ -32,11 +32,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import furniture_spans
-from .language import Vocabulary
+from .language import Vocabulary, common_words, get_vocabulary
 
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .index import Source
+
+english = get_vocabulary("en")
 
 #: How many source sentences before a passage may name what its pronouns mean
 #: ("She said ...": the name is in an earlier sentence), and after it.
@@ -80,11 +82,21 @@ def _clean(token: str) -> str:
 
 
 def name_words(
-    text: str, known_names: frozenset[str], vocabulary: Vocabulary, skip: Iterable[str] = ()
+    text: str,
+    known_names: frozenset[str],
+    vocabulary: Vocabulary,
+    skip: Iterable[str] = (),
+    common: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The name words of a sentence outside its quotations and the phrases in ``skip``.
 
-    >>> english = __import__("sphinxcontrib.factcheck.language", fromlist=["x"]).get_vocabulary("en")
+    A word past the start of its sentence or cell is a name if capitalized. The first
+    word is a name if the sources write it only as one (``known_names``), or, given
+    the ``common`` words (the language's word list, and the words the sources and the
+    page write in lower case), if it is none of them nor a function word ("Oaxaca
+    traces ..." names a place; "Whether ..." does not). With no word list, only the
+    first words the sources write as names are names.
+
     >>> name_words("The Justice Department charged Sinaloa leaders in March.", frozenset(), english)
     ['Justice', 'Department', 'Sinaloa']
     """
@@ -99,9 +111,19 @@ def name_words(
                 bare = part.rstrip(".")
                 if not bare or not bare[0].isupper() or _PARTY_TAG.match(part):
                     continue
+                if any(c.isdigit() for c in part):
+                    continue  # "FY2019": a figure's label, proved as a figure
                 if bare in vocabulary.titles or fold(part) in calendar:
                     continue
-                if index == 0 and fold(part) not in known_names:
+                if (
+                    index == 0
+                    and fold(part) not in known_names
+                    and (
+                        not common
+                        or fold(part) in common
+                        or fold(part) in vocabulary.not_distinctive
+                    )
+                ):
                     continue  # the sentence's first word: a common word, capitalized
                 found.append(part)
     return found
@@ -117,6 +139,23 @@ def _parts(token: str) -> list[str]:
     return [p for p in pieces if p[:1].isupper()]
 
 
+def without_names(text: str, vocabulary: Vocabulary) -> str:
+    """The sentence with its capitalized words past the first blanked out: what its
+    passage is found by when the names are what is being proved.
+
+    >>> without_names("The Treasury Department revealed charges against Sinaloa leaders.", english)
+    'The ________ __________ revealed charges against _______ leaders.'
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        word = match.group()
+        if match.start() == 0 or not word[:1].isupper() or word.rstrip(".") in vocabulary.titles:
+            return word
+        return "_" * len(word)  # not a space: no new clause breaks ("Advisor ... and")
+
+    return _TOKEN.sub(blank, text)
+
+
 class NameIndex:
     """The name words of a text, folded, and the initials of its runs of names."""
 
@@ -126,6 +165,10 @@ class NameIndex:
             fold(p) for w in words for p in w.split("-") if p
         )
         self.initials = frozenset(_initials(words))
+        #: The abbreviations the text writes ("DEA", "U.S."), folded.
+        self.abbreviations = frozenset(
+            fold(w) for w in words if len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper()
+        )
         #: The runs of names, folded and joined by spaces (" kyrsten sinema ").
         self.runs = " " + " | ".join(" ".join(fold(w) for w in run) for run in _runs(words)) + " "
 
@@ -136,7 +179,7 @@ def _runs(words: Sequence[str]) -> list[list[str]]:
     runs: list[list[str]] = []
     run: list[str] = []
     for word in [*words, ""]:
-        if word[:1].isupper():
+        if word[:1].isupper() and not (not run and word in ("The", "A", "An")):
             run.append(word)
         elif word.lower() in _SMALL_WORDS and run:
             continue
@@ -204,7 +247,7 @@ def holds(index: NameIndex, name: str, initials: frozenset[str], vocabulary: Voc
     bare = re.sub(r"[’']s?$", "", name).replace(".", "")
     if bare.isupper() and len(folded) >= 2 and folded in index.initials:
         return True  # "DEA" for "Drug Enforcement Administration"
-    return any(letters in index.words for letters in initials)  # "Drug ..." for "DEA"
+    return any(letters in index.abbreviations for letters in initials)  # "Drug ..." for "DEA"
 
 
 @functools.lru_cache(maxsize=512)
@@ -231,19 +274,35 @@ def source_names(text: str) -> frozenset[str]:
     return frozenset(capitalized - lower)
 
 
+@functools.lru_cache(maxsize=4096)
+def lower_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case.
+
+    >>> sorted(lower_words("Whether Mexico acts, whether it waits"))
+    ['acts', 'it', 'waits', 'whether']
+    """
+    return frozenset(w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if w[0].islower())
+
+
 def check_names(
     text: str,
     passages: Sequence[tuple[Source, int, int]],
     cited: Sequence[Source],
     corpus: Corpus,
     vocabulary: Vocabulary,
+    page_words: frozenset[str] = frozenset(),
 ) -> list[NameProblem]:
-    """The names of ``text`` that its passages (source, first, last sentence) do not hold."""
-    words = name_words(text, corpus.known_names, vocabulary, corpus.own_names)
+    """The names of ``text`` that its passages (source, first, last sentence) do not hold.
+
+    ``page_words`` are the words its page writes in lower case: with the sources',
+    they tell a capitalized first word that is a common word from a name."""
+    dictionary = common_words(vocabulary)
+    common = (corpus.lower_words | page_words | dictionary) if dictionary else frozenset()
+    words = name_words(text, corpus.known_names, vocabulary, corpus.own_names, common)
     if not words:
         return []
     said = _Said(text)
-    here = name_index(_scope(passages, said, vocabulary))
+    here = name_index(scope(passages, text, vocabulary))
     problems: list[NameProblem] = []
     for name in dict.fromkeys(words):
         initials = said.initials_with(name)
@@ -265,10 +324,13 @@ def check_names(
     return problems
 
 
-def _scope(passages: Sequence[tuple[Source, int, int]], said: _Said, vocabulary: Vocabulary) -> str:
+def scope(passages: Sequence[tuple[Source, int, int]], text: str, vocabulary: Vocabulary) -> str:
     """The text a sentence's names must stand in: its passages, the sentences just
     before (and after) them, and the sentences that introduce a person both the
-    passages and the sentence name."""
+    passages and the sentence name. (Not the source's lede: a name it gives is
+    the scene of the whole report, but swapped into another sentence it goes
+    unnoticed.)"""
+    said = _Said(text)
     pieces = []
     for source, first, last in passages:
         first = max(0, first - ANTECEDENT_SENTENCES)
@@ -278,13 +340,21 @@ def _scope(passages: Sequence[tuple[Source, int, int]], said: _Said, vocabulary:
     named = {fold(w) for w in said.words if w[:1].isupper() and fold(w) in near.words}
     named -= {fold(w) for w in vocabulary.titles}
     for source, _, _ in passages:
+        people = named & _people(source)
         for index, (start, end) in enumerate(source.sentences):
+            if not people:
+                break
             if index in source.furniture:
                 continue
             words = {fold(w) for w in _TOKEN.findall(source.text[start:end])}
-            if named & words & _people(source):
+            introduced = people & words
+            if introduced:
+                # A person's first mention introduces them: office, employer, party,
+                # in that sentence or the next two ("She's a senior fellow at ...").
                 first = source.sentences[max(0, index - 1)][0]
-                pieces.append(source.text[first:end])
+                last = source.sentences[min(len(source.sentences) - 1, index + 2)][1]
+                pieces.append(source.text[first:last])
+                people -= introduced
     return "\n".join(pieces)
 
 

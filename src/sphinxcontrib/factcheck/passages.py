@@ -38,6 +38,8 @@ from .sentences import split_sentences
 PASSAGE_SENTENCES = 3
 #: How many characters of the source an insertion in [brackets] may stand for.
 INSERTION_WIDTH = 40
+#: A comma, full stop or other mark ending a quotation (an ellipsis excepted).
+_CLOSING_PUNCTUATION = re.compile(r"(?<!\.)[.,;:!?]+\s*$")
 
 
 class Match(NamedTuple):
@@ -77,6 +79,9 @@ class Passages:
         >>> [source.find(q) for q in ("the deal", "deal is off", "dea", "The deal ... left")]
         [Match(start=10, end=18), Match(start=14, end=25), None, Match(start=10, end=40)]
         """
+        # The punctuation that closes a quotation is the writer's: "... ends.”"
+        # quotes the source's "... ends,” Smith said".
+        quotation = _CLOSING_PUNCTUATION.sub("", quotation) or quotation
         text = normalize(quotation)
         if "..." not in text and "[" not in text and re.search(r"\w", text):
             return self._find_verbatim(text)

@@ -23,8 +23,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+import snowballstemmer
+
 from .language import get_vocabulary
-from .words import stem
 
 #: Words of direction: (axis, sign) by word form, with the reason for each group.
 DIRECTIONS: dict[str, tuple[str, int]] = {
@@ -33,18 +34,26 @@ DIRECTIONS: dict[str, tuple[str, int]] = {
         w: ("amount", +1)
         for w in "rise rises rose risen rising increase increased increases "
         "increasing grow grows grew grown growing climb climbed climbing jump jumped surge surged "
-        "surging soar soared soaring spike spiked mount mounting higher highest".split()
+        "surging soar soared soaring spike spiked mount mounting higher highest expand expanded "
+        "expanding expands boost boosted boosting".split()
     },
     **{
         w: ("amount", -1)
         for w in "fall falls fell fallen falling decrease decreased decreases "
         "decreasing decline declined declines declining drop dropped dropping shrink shrank "
-        "shrinking plunge plunged dip dipped lower lowest".split()
+        "shrinking plunge plunged dip dipped lower lowest reduce reduced reduces reducing "
+        "reduction".split()
     },
     # A comparison of how many or how much ("more guns", "fewer arrests"); the
     # qualifiers of a figure ("more than 11,000") are the figure's, not these.
-    **{w: ("comparison", +1) for w in "more greater".split()},
-    **{w: ("comparison", -1) for w in "fewer less".split()},
+    # Going past a mark ("on track to surpass the 14,100 pounds") or not reaching
+    # it ("fall short of", read as one word of direction by _located_directions).
+    **{
+        w: ("comparison", +1)
+        for w in "more greater larger bigger surpass surpassed surpasses surpassing exceed "
+        "exceeded exceeds exceeding eclipse eclipsed eclipses outpace outpaced".split()
+    },
+    **{w: ("comparison", -1) for w in "fewer less smaller".split()},
     # A record is a highest: "a record number of seizures" is not "the lowest number".
     "record": ("extreme", +1),
     "highest": ("extreme", +1),
@@ -61,13 +70,24 @@ DIRECTIONS: dict[str, tuple[str, int]] = {
         "deterioration worsen worsened worsening weaken weakened weakening weakens".split()
     },
 }
+#: Words naming the period a figure or an event spans ("the highest monthly total",
+#: "in the first week of the operation"): a sentence must name the period its
+#: passage names. "Year" is left to the dates, which the figures check.
+PERIODS: dict[str, str] = {
+    **dict.fromkeys("minute minutes".split(), "minute"),
+    **dict.fromkeys("hour hours hourly".split(), "hour"),
+    **dict.fromkeys("day days daily".split(), "day"),
+    **dict.fromkeys("week weeks weekly".split(), "week"),
+    **dict.fromkeys("month months monthly".split(), "month"),
+    **dict.fromkeys("annual annually yearly".split(), "year"),
+}
 #: Words that negate what follows them.
 NEGATIONS = frozenset("not never no none neither nor without cannot".split())
 #: Words after "not" that make it emphasis, not negation ("not just responsible ..., but").
 _EMPHASIS = frozenset("just only merely simply".split())
 #: Words about what a text says ("the article does not say", "Not stated"): negating them
 #: is the handbook speaking of its sources, not of the world.
-_REPORTING = frozenset(
+REPORTING_WORDS = frozenset(
     """say says said saying state states stated give gives given date dates dated name
     names named report reports reported specify specifies specified mention mentions
     mentioned describe describes described identify identifies identified detail details
@@ -81,8 +101,19 @@ NEGATION_REACH = 5
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 #: Words, and the punctuation that ends a negation's clause.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’']*|[,.;:!?()\[\]“”\"—–]")
-_QUALIFIER = re.compile(r"\b(?:more|less|fewer)\s+than\b", re.IGNORECASE)
 _NOT_CONTENT = get_vocabulary("en").not_distinctive
+#: Words compared by their Snowball stem ("produced", "producing": "produc"), finer
+#: than the four letters contexts are compared by ("production" stays apart).
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def stem(word: str) -> str:
+    """A word's Snowball stem, lower case.
+
+    >>> stem("Produced"), stem("producing"), stem("production")
+    ('produc', 'produc', 'product')
+    """
+    return _STEMMER.stemWord(word.lower().replace("’", "'"))
 
 
 class Contradiction(NamedTuple):
@@ -113,7 +144,7 @@ def _negations(tokens: list[str]) -> _Negations:
 
     >>> found = _negations(_words("none of the drug is produced in his country, he said"))
     >>> sorted(found.negated), sorted(found.reached), sorted(found.plain)
-    (['drug'], ['coun', 'drug', 'prod'], [])
+    (['drug'], ['countri', 'drug', 'produc'], [])
     """
     negated: set[str] = set()
     reached: set[str] = set()
@@ -131,7 +162,7 @@ def _negations(tokens: list[str]) -> _Negations:
             if index - reporting > 2:
                 reach, first, since = NEGATION_REACH, True, []
             continue
-        if token in _REPORTING and written[0].islower():
+        if token in REPORTING_WORDS and written[0].islower():
             # "does not say ...", "neither source says": the negation is the report's
             if reach:
                 negated.difference_update(since)
@@ -152,15 +183,40 @@ def _negations(tokens: list[str]) -> _Negations:
     return _Negations(frozenset(negated), frozenset(reached), frozenset(plain))
 
 
+#: How many words on each side of a word of direction place it in the passage.
+LOCAL_WORDS = 5
+
+
+def _content(tokens: list[str]) -> set[str]:
+    """The stems of the content words among some tokens."""
+    return {
+        stem(t) for t in tokens if t[0].isalpha() and len(t) >= 4 and t.lower() not in _NOT_CONTENT
+        and t.lower() not in DIRECTIONS
+    }  # fmt: skip
+
+
+def _located_directions(tokens: list[str]) -> Iterable[tuple[int, tuple[str, str, int]]]:
+    """The words of direction among tokens, with their index, qualifiers of figures
+    skipped ("more than 11,000") and "fall short" read as not reaching a mark."""
+    for index, token in enumerate(tokens):
+        word = token.lower()
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if following == "short" and DIRECTIONS.get(word) == ("amount", -1):
+            yield index, (f"{token} short", "comparison", -1)
+        elif word in DIRECTIONS and not (word in ("more", "less", "fewer") and following == "than"):
+            yield index, (token, *DIRECTIONS[word])
+
+
 def directions(text: str) -> Iterable[tuple[str, str, int]]:
     """The words of direction of a text outside a figure's qualifier: (word, axis, sign).
 
     >>> list(directions("Seizures rose more than 500% as cooperation deteriorated"))
     [('rose', 'amount', 1), ('deteriorated', 'quality', -1)]
+    >>> list(directions("on track to fall short of the 14,100 pounds"))
+    [('fall short', 'comparison', -1)]
     """
-    for word in _words(_QUALIFIER.sub(" ", text)):
-        if word.lower() in DIRECTIONS:
-            yield (word, *DIRECTIONS[word.lower()])
+    for _, direction in _located_directions(_words(text)):
+        yield direction
 
 
 def contradictions(
@@ -178,17 +234,53 @@ def contradictions(
     [Contradiction(word='produce', message="the passage negates 'produce'; the sentence does not")]
     >>> contradictions("Cooperation was not strained", "Cooperation was strained.")
     [Contradiction(word='strained', message="the sentence negates 'strained'; the passage does not")]
+    >>> contradictions("The highest weekly total of arrests", "The highest monthly total of arrests.")
+    [Contradiction(word='weekly', message="the sentence says 'weekly' where the passage says 'monthly'")]
     """
     said = _QUOTED.sub(" ", sentence)
     found: list[Contradiction] = []
     held = list(directions(passage))
-    for word, axis, sign in directions(said):
-        same = [w for w, a, s in held if a == axis and s == sign]
-        opposite = [w for w, a, s in held if a == axis and s != sign]
+    pieces = [p for p in re.split(r"(?<=[.!?])\s+|\n", passage) if p.strip()]
+    tokens = _words(said)
+    whole = _content(tokens)
+
+    def nearest_piece(index: int) -> str:
+        """The passage sentence sharing most of the words around ``tokens[index]``
+        (at least two), or ""."""
+        local = _content(tokens[max(0, index - LOCAL_WORDS) : index + LOCAL_WORDS + 1])
+        scored = [
+            (len(local & held), len(whole & held), piece)
+            for piece in pieces
+            for held in (_content(_words(piece)),)
+        ]
+        # A tie on the nearby words goes to the sentence sharing more of the whole.
+        shared, _, piece = max(scored, key=lambda item: item[:2], default=(0, 0, ""))
+        return piece if shared >= 2 else ""
+
+    for index, (word, axis, sign) in _located_directions(tokens):
+        # Compared with the passage sentence that shares most of the words around
+        # it, if that sentence speaks of the same axis; else with the passage.
+        nearest = [d for d in directions(nearest_piece(index)) if d[1] == axis]
+        compared = nearest or held
+        same = [w for w, a, s in compared if a == axis and s == sign]
+        opposite = [w for w, a, s in compared if a == axis and s != sign]
         if opposite and not same:
             found.append(
                 Contradiction(
                     word, f"the sentence says {word!r} where the passage says {opposite[0]!r}"
+                )
+            )
+    for index, token in enumerate(tokens):
+        # A period is compared only with the nearest passage sentence: "this week"
+        # elsewhere in a passage says nothing of "early in the month".
+        period = PERIODS.get(token.lower())
+        if period is None:
+            continue
+        named = [w for w in _words(nearest_piece(index)) if w.lower() in PERIODS]
+        if named and all(PERIODS[w.lower()] != period for w in named):
+            found.append(
+                Contradiction(
+                    token, f"the sentence says {token!r} where the passage says {named[0]!r}"
                 )
             )
     claim_words = _words(said)

@@ -71,7 +71,7 @@ _AFTER = re.compile(
 )
 #: A tag before a quotation: ``Graham said: “`` / ``according to Graham, “``.
 _BEFORE = re.compile(
-    rf"(?:{_SPEAKER}{_APPOSITIVE}\s+(?:also\s+)?(?:{SPEECH_VERBS})(?:\s+[^“\".]{{0,140}}?)?[,:]?"
+    rf"(?:{_SPEAKER}(?:{_APPOSITIVE}|,\s+who)\s+(?:also\s+)?(?:{SPEECH_VERBS})(?:\s+[^“\".]{{0,140}}?)?[,:]?"
     rf"|[Aa]ccording\s+to\s+{_SPEAKER.replace('who', 'who2')},?"
     rf"|[Ii]n\s+{_SPEAKER.replace('who', 'who3')}['’]s?\s+words,?"
     rf"|quotes\s+{_SPEAKER.replace('who', 'who4')}(?:\s+[^“\"]{{0,80}}?)?[,:]?)\s*$"
@@ -92,6 +92,11 @@ _TITLED = re.compile(
 #: Words before a run of names that make it a place, not a person ("in Los Angeles").
 _PLACE_WORDS = frozenset("in at to from for of near across into on by toward towards".split())
 _PARTY = re.compile(r",\s+[RDI]-[A-Z][\w.-]*,")
+#: A person and the office an apposition gives them.
+_OFFICE = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+),\s+(?:the\s+)?(?P<office>(?:Secretary|Minister|"
+    rf"Ambassador|Administrator|Director|Consul|Undersecretary)\s+(?:of|for)\s+[A-Z][\w ]*?)(?=,)"
+)
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -185,7 +190,13 @@ class SourceSpeakers:
             self.aliases[_fold(match["alias"])] = speaker_key(match["name"])
         for match in _TITLED.finditer(text):
             alias = f"{match['adjective']} {match['title']}".lower()
-            self.aliases[_fold(alias).replace(" ", " ")] = speaker_key(match["name"])
+            self.aliases[_fold(alias)] = speaker_key(match["name"])
+        #: Offices the source gives a person in an apposition ("Marcelo Ebrard,
+        #: Secretary of Foreign Relations of Mexico,"), to the person's key.
+        self.offices: dict[str, str] = {}
+        for match in _OFFICE.finditer(text):
+            office = re.sub(r"\s+of\s+(?:Mexico|the\s+United\s+States)$", "", match["office"])
+            self.offices[" ".join(_fold(w) for w in office.split())] = speaker_key(match["name"])
         self.quotations = list(self._read())
 
     def _read(self) -> Iterator[Quoted]:
@@ -223,7 +234,10 @@ class SourceSpeakers:
                         for g in (before["who"], before["who2"], before["who3"], before["who4"])
                         if g
                     )
-                speaker = self._resolve(who, last_person) if who else None
+                # A pronoun means the last person named before it, in this
+                # paragraph ("Mr. Robinson acknowledged ... “...,” he said") or before.
+                before_quote = self._last_person(paragraph[:start], last_person)
+                speaker = self._resolve(who, before_quote) if who else None
                 speakers.append(speaker)
                 if speaker and not speaker.narration and " " not in speaker.key:
                     last_person = speaker
@@ -237,7 +251,7 @@ class SourceSpeakers:
             last_person = self._last_person(paragraph, last_person)
 
     def _last_person(self, paragraph: str, last: Speaker | None) -> Speaker | None:
-        """The last person a paragraph names, for the pronouns after it: a speaker of
+        """The last person a paragraph (or its start) names, for the pronouns after it: a speaker of
         reported speech ("Felbab-Brown said ..."), or a run of names that is not a
         place ("in Los Angeles") nor an organisation."""
         said = _QUOTE.sub(lambda m: " " * len(m.group()), paragraph)
@@ -271,12 +285,20 @@ class SourceSpeakers:
         return self.outlet
 
     def same(self, credited: str, speaker: Speaker) -> bool:
-        """Whether a name a sentence credits is the source's speaker, by its aliases."""
+        """Whether a name a sentence credits is the source's speaker: the same surname
+        or group, by the aliases the source gives; a compound surname may be cut
+        ("Jorge Mendoza" for "Jorge Mendoza Yescas")."""
         key = speaker_key(credited)
         key = self.aliases.get(key, self.aliases.get(_fold(credited.removeprefix("the ")), key))
-        return bool(key) and (
-            key == speaker.key or key in speaker.key.split() or speaker.key in key.split()
-        )
+        folded = " ".join(_fold(w) for w in credited.split())
+        for office, person in self.offices.items():
+            if office in folded:  # "Mexico's Secretary of Foreign Relations"
+                key = person
+        if not key:
+            return False
+        if key == speaker.key or key in speaker.key.split() or speaker.key in key.split():
+            return True
+        return key in {_fold(w) for w in re.findall(r"[\w’'.-]+", speaker.name)}
 
 
 @functools.lru_cache(maxsize=256)

@@ -25,19 +25,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .align import align, align_clauses
+from .align import align, align_clauses, aligned_passages, sentence_words
 from .attribution import followed_source, named_sources
 from .closest import closest_sentence, closest_to_quotation, shorten
 from .collect import Sentence
 from .corpus import Corpus
 from .figure_match import best_window
 from .index import Source
-from .language import get_vocabulary
-from .names import check_names
-from .polarity import contradictions
+from .language import Vocabulary, get_vocabulary
+from .names import check_names, without_names
+from .polarity import REPORTING_WORDS, contradictions
 from .quotations import Quotation
 from .records import ClaimKind, Evidence, Finding, Status
-from .speakers import credited_speaker, source_speakers
+from .speakers import credited_speaker, source_speakers, speaker_key
 
 
 def check_sentences(
@@ -51,9 +51,15 @@ def check_sentences(
 
 
 def check_sentence(
-    docname: str, sentence: Sentence, corpus: Corpus, known_keys: Mapping[str, object]
+    docname: str,
+    sentence: Sentence,
+    corpus: Corpus,
+    known_keys: Mapping[str, object],
+    page_words: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Every finding of one sentence (see the module's rules)."""
+    """Every finding of one sentence (see the module's rules).
+
+    ``page_words`` are the words its page writes in lower case (:mod:`.names`)."""
     findings: list[Finding] = []
 
     def finding(
@@ -165,8 +171,56 @@ def check_sentence(
     if sources and not sentence.statement:
         aligned = check_alignment(docname, sentence, sources, corpus.language)
         findings.append(aligned)
-        findings.extend(check_meaning(docname, sentence, sources, corpus, findings))
+        findings.extend(check_meaning(docname, sentence, sources, corpus, findings, page_words))
     return findings
+
+
+def _holds_most(aligned: Finding, words: list[str]) -> bool:
+    """Whether the passage a sentence is aligned to holds at least half of ``words``
+    (the sentence's words other than its names)."""
+    held = [word for word in words if word not in aligned.missing]
+    return 2 * len(held) >= len(words)
+
+
+def meaning_passages(
+    sentence: Sentence, sources: list[Source], findings: list[Finding], vocabulary: Vocabulary
+) -> list[tuple[Source, int, int]]:
+    """The passages a sentence's meaning rests on, as (source, first, last sentence):
+    where its claims verified, where it is aligned, and, for a sentence that joins
+    claims, each clause's passage, its second-best passage and each cited source's."""
+    by_key = {source.key: source for source in sources}
+    said = without_names(sentence.text, vocabulary)
+    # Its words about the world: not its names, nor its words about the source ("reports").
+    plain = [
+        bare
+        for word in sentence_words(said, vocabulary).values()
+        if (bare := word.strip(".,;:!?()[]“”\"'‘’")).lower() not in REPORTING_WORDS
+    ]
+    passages = []
+    for finding in findings:
+        evidence = finding.evidence
+        if evidence is None or evidence.key not in by_key or finding.status.failed:
+            continue
+        if finding.kind is ClaimKind.SENTENCE and not _holds_most(finding, plain):
+            continue  # aligned by a name that drew in its own passage ("Chinese Obrador")
+        source = by_key[evidence.key]
+        first = source.sentence_at(evidence.passage_start)
+        last = source.sentence_at(max(evidence.passage_start, evidence.passage_end - 1))
+        passages.append((source, first, last))
+    # Aligned by the sentence's other words: a name must not draw in the passage
+    # that holds it ("the Treasury Department revealed charges" rests on the
+    # charges' passage, not on the Treasury's).
+    aligned = align_clauses(said, sources, vocabulary, fallback=sentence.text)
+    # A second passage only if it holds common words the first lacks: a summing-up
+    # of two passages, not any passage that happens to hold a name.
+    best = aligned_passages(said, sources, vocabulary, 2)
+    lacking = {word for word in best[0].missing if word[:1].islower()} if best else set()
+    aligned += [a for a in best if a is best[0] or lacking - set(a.missing)]
+    if len(sources) > 1:
+        aligned += [a for s in sources if (a := align(said, [s], vocabulary))]
+    for alignment in aligned:
+        passages.append((by_key[alignment.key], alignment.first, alignment.last))
+    return passages
 
 
 def check_meaning(
@@ -175,33 +229,18 @@ def check_meaning(
     sources: list[Source],
     corpus: Corpus,
     findings: list[Finding],
+    page_words: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """The sentence's passages against what it says: one ``misnamed`` finding per name
     they do not hold, one ``contradicted`` finding per word they turn round."""
-    by_key = {source.key: source for source in sources}
-    passages = []
-    for finding in findings:
-        evidence = finding.evidence
-        if evidence is None or evidence.key not in by_key or finding.status.failed:
-            continue
-        source = by_key[evidence.key]
-        first = source.sentence_at(evidence.passage_start)
-        last = source.sentence_at(max(evidence.passage_start, evidence.passage_end - 1))
-        passages.append((source, first, last))
     vocabulary = get_vocabulary(corpus.language)
-    # A sentence joining claims rests on a passage for each: each clause's, and
-    # each cited source's best one.
-    aligned = align_clauses(sentence.text, sources, vocabulary)
-    if len(sources) > 1:
-        aligned += [a for s in sources if (a := align(sentence.text, [s], vocabulary))]
-    for alignment in aligned:
-        passages.append((by_key[alignment.key], alignment.first, alignment.last))
-    problems = check_names(sentence.text, passages, sources, corpus, vocabulary)
+    passages = meaning_passages(sentence, sources, findings, vocabulary)
+    problems = check_names(sentence.text, passages, sources, corpus, vocabulary, page_words)
     results = []
-    passage_text = "\n".join(
-        source.text[source.sentences[first][0] : source.sentences[last][1]]
-        for source, first, last in dict.fromkeys(passages)
-    )
+    # Turned round against the passages its claims and its words rest on, not the
+    # wider ones its names may come from.
+    held = [f.evidence for f in findings if f.evidence is not None and not f.status.failed]
+    passage_text = "\n".join(dict.fromkeys(evidence.passage for evidence in held))
     elsewhere = [source.text[a:b] for source in sources for a, b in source.sentences]
     for contradiction in contradictions(sentence.text, passage_text, elsewhere):
         results.append(
@@ -292,14 +331,15 @@ def check_speaker(
     source = corpus.sources[evidence.key]
     names = corpus.attributions.get(evidence.key, ())
     outlet = names[0] if names else evidence.key
-    speaker = source_speakers(source.text, outlet).speaker_of(evidence.start, evidence.end)
+    speakers = source_speakers(source.text, outlet)
+    speaker = speakers.speaker_of(evidence.start, evidence.end)
     if speaker is None:
         return []
-    speakers = source_speakers(source.text, outlet)
-    as_outlet = any(
-        credited.lower().removeprefix("the ") == n.lower().removeprefix("the ") for n in names
-    )
-    if as_outlet and not speaker.narration:
+    # The outlet, or the author who writes the piece ("Earl Anthony Wayne of the
+    # Wilson Center" for the "Wayne" of the attribution names).
+    # A byline's author may also be quoted by name ("Smith said"): that is a speaker.
+    as_outlet = any(speaker_key(credited) == speaker_key(name) for name in names)
+    if as_outlet and not speaker.narration and not speakers.same(credited, speaker):
         problem = f"{evidence.key} gives these words to {speaker.name}, not to its own narration"
     elif not as_outlet and speaker.narration:
         problem = (

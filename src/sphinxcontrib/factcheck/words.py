@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"\S+")
 _NOT_LETTER = re.compile(r"[^a-záéíóúñü]")
 #: The last characters of a word that ends a phrase, a table cell's "|" included.
 _CLOSING = frozenset(',;:.!?)]|”"')
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def stem(word: str) -> str:
@@ -53,7 +54,16 @@ class Words:
     or more, not a stop word nor a number word), its :func:`stem`.
     """
 
-    __slots__ = ("starts", "ends", "plain", "closes", "stems", "function_words", "vocabulary")
+    __slots__ = (
+        "starts",
+        "ends",
+        "plain",
+        "closes",
+        "stems",
+        "function_words",
+        "vocabulary",
+        "acronyms",
+    )
 
     def __init__(self, text: str, vocabulary: Vocabulary | None = None) -> None:
         vocabulary = vocabulary or get_vocabulary("en")
@@ -64,7 +74,10 @@ class Words:
         tokens = [match.group() for match in matches]
         self.plain = [_NOT_LETTER.sub("", token.lower()) for token in tokens]
         #: Whether a word ends a phrase (a comma, a full stop, a bracket, a cell).
-        self.closes = [token[-1] in _CLOSING for token in tokens]
+        self.closes = [token[-1] in _CLOSING and not _ACRONYM.fullmatch(token) for token in tokens]
+        #: Whether a word is an abbreviation like "U.S.", which qualifies what a figure
+        #: counts ("seven U.S. senators") but is not it.
+        self.acronyms = [bool(_ACRONYM.fullmatch(token.rstrip(",;:"))) for token in tokens]
         # One string object per distinct stem: the many sets built from them then
         # share their strings, in memory and in a stored index.
         shared: dict[str, str] = {}
@@ -96,8 +109,10 @@ class Words:
         index = bisect.bisect_left(self.starts, end)
         if index > 0 and self.ends[index - 1] > end and self.closes[index - 1]:
             return ""  # the figure's own word ends the phrase: "in 2022,"
-        for plain, closes in zip(self.plain[index:], self.closes[index:], strict=True):
-            if plain and plain not in self.function_words:
+        for plain, closes, acronym in zip(
+            self.plain[index:], self.closes[index:], self.acronyms[index:], strict=True
+        ):
+            if plain and plain not in self.function_words and not acronym:
                 return plain
             if closes:
                 return ""  # a comma, a full stop, a table's cell separator

@@ -18,6 +18,7 @@ KeyError: "no vocabulary for language 'xx' (known: en)"
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from collections.abc import Mapping
 from decimal import Decimal
@@ -98,6 +99,15 @@ class Vocabulary:
     #: ("day": "day", "days": "day").
     rate_words: frozenset[str] = frozenset()
     periods: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: Word lists of the language (one word a line, names capitalized), the first
+    #: that exists is read: its lower-case words are the common words a sentence
+    #: may start with, which are not names.
+    word_lists: tuple[str, ...] = ()
+    #: Words that open and join a span of years ("between 2014 and 2018", "from 2019 to 2022").
+    range_openers: tuple[str, ...] = ()
+    range_joiners: tuple[str, ...] = ()
+    #: Words for the currency a "$" stands for, written after an amount ("10 billion dollars").
+    currency: tuple[str, ...] = ()
 
     @property
     def number_words(self) -> frozenset[str]:
@@ -125,3 +135,15 @@ def get_vocabulary(code: str) -> Vocabulary:
 def known_languages() -> tuple[str, ...]:
     """The codes :func:`get_vocabulary` knows."""
     return tuple(_REGISTRY)
+
+
+@functools.cache
+def common_words(vocabulary: Vocabulary) -> frozenset[str]:
+    """The lower-case words of the language's word list, or none if it has none installed."""
+    for name in vocabulary.word_lists:
+        try:
+            with open(name, encoding="utf-8", errors="replace") as stream:
+                return frozenset(line.strip() for line in stream if line[:1].islower())
+        except OSError:
+            continue
+    return frozenset()

@@ -84,7 +84,10 @@ VOCABULARY = Vocabulary(
     fractions={"third": 3, "quarter": 4},
     percent=("percent", "per cent"),
     ratio_joiners=("in", "out of"),
-    fiscal_year=("FY", "fiscal year"),
+    range_openers=("between", "from"),
+    range_joiners=("and", "to", "through"),
+    currency=("dollars", "dollar"),
+    fiscal_year=("FY", "fiscal year", "fiscal"),
     qualifiers={
         "nearly": Qualifier.BELOW,
         "almost": Qualifier.BELOW,
@@ -162,6 +165,12 @@ VOCABULARY = Vocabulary(
         **dict.fromkeys(("family", "families"), "family"),
     },
     rate_words=frozenset(("per", "a", "an", "each", "every")),
+    # Debian's and Ubuntu's wamerican and wbritish (the Makefile installs wamerican).
+    word_lists=(
+        "/usr/share/dict/american-english",
+        "/usr/share/dict/british-english",
+        "/usr/share/dict/words",
+    ),
     periods={
         **dict.fromkeys(("hour", "hours"), "hour"),
         **dict.fromkeys(("day", "days"), "day"),

@@ -38,10 +38,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..records import Status
+
 #: What every claim rests on: the archived texts, their hashes, the bibliography.
 SOURCE_PATHS = ["sources", "references.bib"]
 #: The statuses that do not fail the check.
-PASSING = ("verified", "own-figure")
+PASSING = tuple(status.value for status in Status if not status.failed)
 
 Claim = dict[str, Any]
 Identity = tuple[str, str, str]
@@ -121,7 +123,9 @@ def masked(sentence: str, texts: Iterable[str] = ()) -> str:
 
 
 def identities(claims: list[Claim]) -> list[Identity]:
-    """Each claim's identity: page, kind and sentence with every figure of it masked.
+    """Each claim's identity: page, kind and sentence with every figure and
+    quotation of it masked (a sentence's, name's or wording's record is about the
+    same sentence, so it is masked alike).
 
     >>> claims = [{"docname": "a", "kind": "figure", "text": t, "sentence": "Two of 51 died."}
     ...           for t in ("Two", "51")]
@@ -130,7 +134,8 @@ def identities(claims: list[Claim]) -> list[Identity]:
     """
     texts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for claim in claims:
-        texts[claim["docname"], claim["sentence"]].add(claim["text"])
+        if claim["kind"] in ("figure", "quotation"):
+            texts[claim["docname"], claim["sentence"]].add(claim["text"])
     return [
         (c["docname"], c["kind"], masked(c["sentence"], texts[c["docname"], c["sentence"]]))
         for c in claims

@@ -7,12 +7,17 @@ author could make and prove that the check catches each one:
 - a number word changed ("two" to "three");
 - a qualifier turned round ("nearly" to "more than", a bare figure made "nearly");
 - a word dropped from a quotation;
-- the citation swapped for each other source, or removed.
+- the citation swapped for each other source, or removed;
+- and, for every cited sentence, the mistakes of meaning that keep every
+  digit right (:mod:`.meaning_mutants`): a speaker or a name swapped, a
+  negation dropped or added, a direction reversed, a period or a unit changed, a relative
+  date misresolved.
 
 A mutant is *killed* when checking the mutated sentence gives any failure.
 The unchanged sentences are checked the same way first: any failure there is
 a false alarm. Run ``factcheck-mutate docs`` for the score and the list of
-survivors (exit status 1 if any mutant survives or any false alarm is raised).
+survivors (exit status 1 if any false alarm is raised, or if the score is
+below ``--fail-under``, 100 by default).
 """
 
 from __future__ import annotations
@@ -28,8 +33,10 @@ from typing import NamedTuple
 from ..collect import Sentence, figures_of
 from ..figures import QUANTITIES, Qualifier
 from ..language import get_vocabulary
+from ..names import scope
 from ..quotations import find_quotations
-from ..verify import check_sentence
+from ..verify import check_sentence, meaning_passages
+from . import meaning_mutants
 from .claims import Project, load_project
 
 _ENGLISH = get_vocabulary("en")
@@ -148,10 +155,31 @@ class Score(NamedTuple):
     false_alarms: list[tuple[str, Sentence, list[str]]]
     sentences: int
     by_operator: Counter[str]
+    killed_by: Counter[str] = Counter()
 
     @property
     def score(self) -> float:
         return self.killed / self.mutants if self.mutants else 1.0
+
+    def score_of(self, operator: str) -> float:
+        """The share of one operator's mutants the check catches."""
+        made = self.by_operator[operator]
+        return self.killed_by[operator] / made if made else 1.0
+
+
+#: The classes of mutant of meaning, each held to its own score.
+MEANING_OPERATORS = (
+    "speaker swapped",
+    "name swapped: in no source",
+    "name swapped: elsewhere in the source",
+    "negation dropped",
+    "negation added",
+    "direction reversed",
+    "period changed",
+    "unit changed",
+    "weekday misresolved",
+    "relative year misresolved",
+)
 
 
 def run(project: Project) -> Score:
@@ -160,45 +188,104 @@ def run(project: Project) -> Score:
     false_alarms = []
     total = killed = checked = 0
     by_operator: Counter[str] = Counter()
+    killed_by: Counter[str] = Counter()
+    corpus = project.corpus
+
+    def findings_of(text: str, keys: tuple[str, ...], line: int, docname: str, row: bool) -> list:
+        return check_sentence(docname, rebuild(text, keys, line, row), corpus, project.entries)
 
     def fails(
         text: str, keys: tuple[str, ...], line: int, docname: str, row: bool = False
     ) -> list[str]:
-        findings = check_sentence(
-            docname, rebuild(text, keys, line, row), project.corpus, project.entries
-        )
-        return [f.message for f in findings if f.status.failed]
+        return [f.message for f in findings_of(text, keys, line, docname, row) if f.status.failed]
+
+    def judge(mutant: Mutant) -> None:
+        nonlocal total, killed
+        total += 1
+        by_operator[mutant.operator] += 1
+        if fails(mutant.mutated, mutant.keys, mutant.line, mutant.docname, mutant.row):
+            killed += 1
+            killed_by[mutant.operator] += 1
+        else:
+            survivors.append(mutant)
 
     for docname, sentence in project.sentences:
-        if sentence.exemptions or not (sentence.figures or sentence.quotations):
+        claims = bool(sentence.figures or sentence.quotations)
+        if sentence.exemptions or sentence.statement or not (claims or sentence.keys):
             continue
         checked += 1
-        alarms = fails(sentence.text, sentence.keys, sentence.line, docname, sentence.row)
+        base = findings_of(sentence.text, sentence.keys, sentence.line, docname, sentence.row)
+        alarms = [f.message for f in base if f.status.failed]
         if alarms:
             false_alarms.append((docname, sentence, alarms))
             continue
-        for mutant in mutants_of(docname, sentence, source_keys):
-            total += 1
-            by_operator[mutant.operator] += 1
-            if fails(mutant.mutated, mutant.keys, mutant.line, docname, mutant.row):
-                killed += 1
-            else:
-                survivors.append(mutant)
-    return Score(total, killed, survivors, false_alarms, checked, by_operator)
+        if claims:
+            for mutant in mutants_of(docname, sentence, source_keys):
+                judge(mutant)
+        if sentence.keys:
+            rebuilt = rebuild(sentence.text, sentence.keys, sentence.line, sentence.row)
+            for operator, original, mutated in _meaning(rebuilt, base, corpus):
+                judge(
+                    Mutant(
+                        docname,
+                        sentence.line,
+                        operator,
+                        original,
+                        mutated,
+                        sentence.keys,
+                        sentence.row,
+                    )
+                )
+    return Score(total, killed, survivors, false_alarms, checked, by_operator, killed_by)
+
+
+def _meaning(sentence: Sentence, base: list, corpus) -> Iterator[tuple[str, str, str]]:
+    """The mutants of meaning of one cited sentence."""
+    sources = [corpus.sources[key] for key in sentence.keys if key in corpus.sources]
+    vocabulary = get_vocabulary(corpus.language)
+    passages = meaning_passages(sentence, sources, base, vocabulary)
+    # What the sentence's names may stand in: its passages and their neighbours,
+    # the introductions of the people it names. A name swapped in from
+    # beyond is "elsewhere in the source".
+    near = scope(passages, sentence.text, vocabulary)
+    held = "\n".join(
+        source.text[source.sentences[first][0] : source.sentences[last][1]]
+        for source, first, last in passages
+    )
+    yield from meaning_mutants.speaker_mutants(sentence, base, corpus)
+    yield from meaning_mutants.name_mutants(sentence, corpus, near)
+    yield from meaning_mutants.negation_mutants(sentence, held)
+    yield from meaning_mutants.direction_mutants(sentence)
+    yield from meaning_mutants.period_mutants(sentence, held)
+    yield from meaning_mutants.unit_mutants(sentence, base)
+    yield from meaning_mutants.relative_date_mutants(sentence, base, corpus)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the mutation score of a project; 0 if every mutant is caught, with no false alarm."""
+    """Print the mutation score of a project; 0 if no false alarm is raised and
+    the score reaches ``--fail-under`` (every mutant caught, by default)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("docs", nargs="?", default="docs", help="the Sphinx source folder")
+    parser.add_argument(
+        "--fail-under",
+        type=float,
+        default=100.0,
+        metavar="PERCENT",
+        help="the score below which to exit with status 1 (default: 100)",
+    )
     args = parser.parse_args(argv)
     score = run(load_project(Path(args.docs).resolve()))
-    print(f"sentences with figures or quotations: {score.sentences}")
+    print(f"sentences checked (cited, or stating a figure or quotation): {score.sentences}")
     print(
         "mutants by operator: "
         + ", ".join(f"{k} {v}" for k, v in sorted(score.by_operator.items()))
     )
     print(f"mutation score: {score.killed}/{score.mutants} killed ({score.score:.1%})")
+    for operator in sorted(score.by_operator):
+        print(
+            f"  {operator}: {score.killed_by[operator]}/{score.by_operator[operator]} "
+            f"({score.score_of(operator):.1%})"
+        )
     print(f"false alarms on the unchanged pages: {len(score.false_alarms)}")
     for docname, sentence, alarms in score.false_alarms:
         print(f"  FALSE ALARM {docname}:{sentence.line}: {alarms[0]}")
@@ -207,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  SURVIVOR {mutant.docname}:{mutant.line} [{mutant.operator}] "
             f"{mutant.original!r} -> keys {mutant.keys}: {mutant.mutated}"
         )
-    return 0 if not score.survivors and not score.false_alarms else 1
+    return 0 if score.score * 100 >= args.fail_under and not score.false_alarms else 1
 
 
 if __name__ == "__main__":
