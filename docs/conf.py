@@ -9,6 +9,9 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+from sphinx.errors import ConfigError
+
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 # The handbook's own Sphinx extensions (bibliography style, downloads, page
@@ -17,10 +20,22 @@ ROOT = DOCS.parent
 sys.path.insert(0, str(DOCS / "_ext"))
 
 # -- Project -----------------------------------------------------------------
-project = "US–Mexico Cooperation Against Fentanyl and Firearms Trafficking"
-author = "The handbook's editors"
+# One title, one author and one version for the HTML, the PDF, the page
+# citations and the downloads: the handbook's metadata, CITATION.cff at the
+# root of the repository (which GitHub and reference managers read too).
+try:
+    HANDBOOK = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    project = str(HANDBOOK["title"])
+    author = ", ".join(
+        person.get("name") or f"{person['given-names']} {person['family-names']}"
+        for person in HANDBOOK["authors"]
+    )
+    release = version = str(HANDBOOK["version"])
+except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
+    raise ConfigError(
+        f"{ROOT / 'CITATION.cff'}: cannot read the handbook's title, authors and version: {error!r}"
+    ) from None
 copyright = "2026, the handbook's editors (text CC BY 4.0)"
-release = version = "0.1"
 language = "en"
 
 # -- Extensions --------------------------------------------------------------
@@ -71,7 +86,7 @@ factcheck_skip_pages = [
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "furo"
-html_title = "Fentanyl and Firearms: A US–Mexico Handbook"
+html_title = project
 # Where the handbook is published (the Read the Docs project); permalinks,
 # page citations and exported figures use it. Read the Docs sets its own.
 html_baseurl = os.environ.get(
