@@ -9,9 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
-from sphinx.errors import ConfigError
-
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 # The handbook's own Sphinx extensions (bibliography style, downloads, page
@@ -19,22 +16,17 @@ ROOT = DOCS.parent
 # package sphinxcontrib-factcheck (src/), installed into .venv by the Makefile.
 sys.path.insert(0, str(DOCS / "_ext"))
 
+from citing import read_metadata  # noqa: E402  (docs/_ext is on the path from here)
+
 # -- Project -----------------------------------------------------------------
 # One title, one author and one version for the HTML, the PDF, the page
 # citations and the downloads: the handbook's metadata, CITATION.cff at the
-# root of the repository (which GitHub and reference managers read too).
-try:
-    HANDBOOK = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    project = str(HANDBOOK["title"])
-    author = ", ".join(
-        person.get("name") or f"{person['given-names']} {person['family-names']}"
-        for person in HANDBOOK["authors"]
-    )
-    release = version = str(HANDBOOK["version"])
-except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
-    raise ConfigError(
-        f"{ROOT / 'CITATION.cff'}: cannot read the handbook's title, authors and version: {error!r}"
-    ) from None
+# root of the repository (which GitHub and reference managers read too). An
+# unreadable file is one error at its file and line, and fails the build.
+citing_metadata_file = str(ROOT / "CITATION.cff")
+HANDBOOK = read_metadata(citing_metadata_file)
+project, author, release = HANDBOOK.title, HANDBOOK.author, HANDBOOK.version
+version = release
 copyright = "2026, the handbook's editors (text CC BY 4.0)"
 language = "en"
 

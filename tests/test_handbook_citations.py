@@ -444,6 +444,23 @@ def test_one_title_and_one_version_for_html_pdf_citations_and_changelog(html: Pa
     assert released[0] == (VERSION, str(CITATION["date-released"]))
 
 
+def test_a_missing_or_broken_citation_file_stops_the_build_with_one_line(
+    handbook_project: Path,
+):
+    (handbook_project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    citation = handbook_project / "CITATION.cff"
+    for broken in ("title: [unclosed\n", None):
+        if broken is None:
+            citation.unlink()
+        else:
+            citation.write_text(broken, encoding="utf-8")
+        result = sphinx("html", handbook_project / "docs", handbook_project / "_build")
+        assert result.returncode != 0
+        assert "Traceback" not in result.stderr
+        errors = [line for line in result.stderr.splitlines() if "CITATION.cff" in line]
+        assert len(errors) == 1 and "cannot read the handbook's title" in errors[0], result.stderr
+
+
 # -- Adding a source works end to end ---------------------------------------------
 
 #: CONTRIBUTING.md's own example, as it is written there.

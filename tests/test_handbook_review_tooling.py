@@ -395,7 +395,7 @@ def test_ci_builds_checks_tests_uploads_and_writes_the_claims_diff():
     assert steps[0]["uses"] == "actions/checkout@v4" and steps[0]["with"]["fetch-depth"] == 0
     assert steps[1]["with"]["python-version"] == "3.11"
     runs = [step.get("run", "") for step in steps]
-    assert "scripts/ensure-system-packages tex pdf-tools browser" in runs
+    assert "scripts/ensure-system-packages tex pdf-tools browser bibliography-tools" in runs
     for command in ("make html", "make pdf", "make check", "make test"):
         assert command in runs
     diff = next(step for step in steps if "diff-claims" in step.get("run", ""))

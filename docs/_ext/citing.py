@@ -21,6 +21,9 @@ handbook, the home page as the handbook itself.
 
 The author–date form is written here rather than by a CSL style: the
 handbook's citation style (see ``exports.py``) has no place for a version.
+
+The handbook's title, authors and version are read here, for ``conf.py``,
+from ``CITATION.cff`` (:func:`read_metadata`): one place for them all.
 """
 
 from __future__ import annotations
@@ -29,9 +32,14 @@ import datetime
 import html
 import os
 import re
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
+import yaml
 from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 #: BibTeX's month macros, January first.
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -48,6 +56,66 @@ TEX_SPECIALS = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+
+
+class Metadata(NamedTuple):
+    """The handbook's identity as ``CITATION.cff`` gives it, or what is wrong with it."""
+
+    title: str
+    author: str
+    version: str
+    #: ``(line, message)`` if the file cannot be read; the other fields are then stand-ins.
+    problem: tuple[int, str] | None = None
+
+
+def read_metadata(path: str | Path) -> Metadata:
+    """The title, the authors and the version of a ``CITATION.cff``.
+
+    >>> import tempfile, pathlib
+    >>> cff = pathlib.Path(tempfile.mkdtemp()) / "CITATION.cff"
+    >>> _ = cff.write_text('title: "A Handbook"\\nauthors:\\n  - name: The editors\\n'
+    ...     '  - given-names: Jane\\n    family-names: Smith\\nversion: "1.2.0"\\n')
+    >>> read_metadata(cff)
+    Metadata(title='A Handbook', author='The editors, Jane Smith', version='1.2.0', problem=None)
+    >>> _ = cff.write_text('title: [unclosed\\n')
+    >>> read_metadata(cff).problem
+    (2, "cannot read the handbook's title, authors and version: expected ',' or ']', but got '<stream end>'")
+    """
+    stand_in = Metadata("Untitled handbook", "Unknown", "0")
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return Metadata(
+            str(data["title"]),
+            ", ".join(
+                person.get("name") or f"{person['given-names']} {person['family-names']}"
+                for person in data["authors"]
+            ),
+            str(data["version"]),
+        )
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        reason = error.problem or str(error)
+    except OSError as error:
+        line, reason = 1, error.strerror or str(error)
+    except (KeyError, TypeError, AttributeError) as error:
+        line, reason = 1, f"no {error} field" if isinstance(error, KeyError) else "not a mapping"
+    return stand_in._replace(
+        problem=(line, f"cannot read the handbook's title, authors and version: {reason}")
+    )
+
+
+def report_metadata(app: Sphinx, config: Any) -> None:
+    """``config-inited``: an unreadable ``CITATION.cff`` is one error at its line."""
+    path = config.citing_metadata_file
+    problem = read_metadata(path).problem if path else None
+    if problem is not None:
+        line, message = problem
+        logger.error(message, location=f"{path}:{line}", type="citing", subtype="metadata")
+        app.connect("build-finished", _fail)
+
+
+def _fail(app: Sphinx, exception: Exception | None) -> None:
+    app.statuscode = 1  # -W or not: a build without the handbook's identity is no pass
 
 
 def citation_date() -> datetime.date:
@@ -170,6 +238,9 @@ def add_citation(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # The handbook's metadata file (conf.py reads its identity with read_metadata).
+    app.add_config_value("citing_metadata_file", "", "env", types=frozenset({str}))
+    app.connect("config-inited", report_metadata)
     app.connect("html-page-context", add_citation)
     app.add_js_file("handbook.js")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
