@@ -117,9 +117,10 @@ def biber_warnings(bibfile: Path, workdir: Path) -> list[str]:
     """What biber says checking ``bibfile`` against biblatex's data model."""
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "biber.conf").write_text(BIBER_CONFIG, encoding="utf-8")
+    shutil.copy(bibfile, workdir / "in.bib")  # biber writes its log beside its input
     result = subprocess.run(
         ["biber", "--tool", "--validate-datamodel", "--configfile", "biber.conf"]
-        + ["--output-file", str(workdir / "out.bib"), str(bibfile)],
+        + ["--output-file", str(workdir / "out.bib"), "in.bib"],
         cwd=workdir,
         capture_output=True,
         text=True,
