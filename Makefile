@@ -2,7 +2,8 @@
 # environment from the pinned lock (requirements.txt) with the fact check
 # (sphinxcontrib-factcheck, src/) installed in place, the English word list the
 # fact check tells names from common words by (wamerican), and, for the PDF and
-# the browser tests, the few Debian packages (scripts/ensure-system-packages).
+# the browser and bibliography tests, the few Debian packages
+# (scripts/ensure-system-packages).
 #
 #   make html    build the HTML handbook      -> docs/_build/html/index.html
 #   make pdf     build the PDF handbook       -> docs/_build/latex/handbook.pdf
@@ -56,11 +57,11 @@ check: $(STAMP)
 	$(SPHINXBUILD) -b factcheck -E $(SPHINXOPTS) $(DOCS) $(BUILD)/factcheck
 
 test: $(STAMP)
-	@scripts/ensure-system-packages tex pdf-tools browser words
+	@scripts/ensure-system-packages tex pdf-tools browser words bibliography-tools
 	$(BIN)/python -m pytest
 
 coverage: $(STAMP)
-	@scripts/ensure-system-packages tex pdf-tools browser words
+	@scripts/ensure-system-packages tex pdf-tools browser words bibliography-tools
 	$(BIN)/python -m pytest --cov --cov-report=term
 
 # As strict as `make html` (the same SPHINXOPTS): a failing fact check shows as

@@ -25,11 +25,18 @@ ROOT = DOCS.parent
 # package sphinxcontrib-factcheck (src/), installed into .venv by the Makefile.
 sys.path.insert(0, str(DOCS / "_ext"))
 
+from citing import read_metadata  # noqa: E402  (docs/_ext is on the path from here)
+
 # -- Project -----------------------------------------------------------------
-project = "US–Mexico Cooperation Against Fentanyl and Firearms Trafficking"
-author = "The handbook's editors"
+# One title, one author and one version for the HTML, the PDF, the page
+# citations and the downloads: the handbook's metadata, CITATION.cff at the
+# root of the repository (which GitHub and reference managers read too). An
+# unreadable file is one error at its file and line, and fails the build.
+citing_metadata_file = str(ROOT / "CITATION.cff")
+HANDBOOK = read_metadata(citing_metadata_file)
+project, author, release = HANDBOOK.title, HANDBOOK.author, HANDBOOK.version
+version = release
 copyright = "2026, the handbook's editors (text CC BY 4.0)"
-release = version = "0.1"
 language = "en"
 
 # -- Extensions --------------------------------------------------------------
@@ -88,7 +95,7 @@ factcheck_skip_pages = [
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "furo"
-html_title = "Fentanyl and Firearms: A US–Mexico Handbook"
+html_title = project
 # Where the handbook is published (the Read the Docs project); permalinks,
 # page citations and exported figures use it. Read the Docs sets its own.
 html_baseurl = os.environ.get(

@@ -151,6 +151,7 @@ def handbook_project(tmp_path: Path) -> Path:
     (project / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "sources", project / "sources")
     shutil.copy(ROOT / "references.bib", project / "references.bib")
+    shutil.copy(ROOT / "CITATION.cff", project / "CITATION.cff")  # conf.py reads it
     shutil.copy(DOCS / "conf.py", project / "docs" / "conf.py")
     shutil.copytree(
         DOCS / "_ext", project / "docs" / "_ext", ignore=shutil.ignore_patterns("__pycache__")

@@ -93,10 +93,11 @@ def test_add_source_archives_hashes_and_cites(archive: Path, capsys: pytest.Capt
     bibliography = parse_file(str(archive / "references.bib"))
     assert len(bibliography.entries) == len(parse_string(bib_before, "bibtex").entries) + 1
     entry = bibliography.entries["Smith2024border"]
-    assert entry.type == "misc"
+    assert entry.type == "article"  # a signed newspaper article, as in references.bib
     assert entry.fields["title"] == "A 50\\% {rise}"
     assert str(entry.persons["author"][0]) == "Smith, Jane"
-    assert entry.fields["organization"] == entry.fields["howpublished"] == "{The Border Times}"
+    assert entry.fields["journal"] == "{The Border Times}"
+    assert entry.fields["entrysubtype"] == "newspaper"
     assert (entry.fields["year"], entry.fields["month"]) == ("2024", "February")  # macro feb
     assert entry.fields["date"] == "2024-02-01"
     assert entry.fields["url"] == "https://example.org/a"
@@ -105,11 +106,11 @@ def test_add_source_archives_hashes_and_cites(archive: Path, capsys: pytest.Capt
     assert entry.fields["file"] == f"sources/{path.name}"
     assert (archive / "references.bib").read_text() == bib_before + (
         "\n"
-        "@misc{Smith2024border,\n"
+        "@article{Smith2024border,\n"
         "  author       = {Smith, Jane},\n"
         "  title        = {A 50\\% {rise}},\n"
-        "  organization = {{The Border Times}},\n"
-        "  howpublished = {{The Border Times}},\n"
+        "  journal      = {{The Border Times}},\n"
+        "  entrysubtype = {newspaper},\n"
         "  year         = {2024},\n"
         "  month        = feb,\n"
         "  date         = {2024-02-01},\n"
@@ -127,6 +128,12 @@ def test_add_source_writes_month_and_author_only_when_known(archive: Path):
     assert "month" not in entry.fields and "url" not in entry.fields
     assert "author" not in entry.persons
     assert entry.fields["year"] == entry.fields["date"] == "2024"
+    # Unsigned: a misc, the outlet in howpublished and key (BibTeX's article needs an author).
+    assert entry.type == "misc" and entry.fields["entrysubtype"] == "newspaper"
+    assert (entry.fields["howpublished"], entry.fields["key"]) == (
+        "{The Border Times}",
+        "The Border Times",
+    )
 
 
 def test_add_source_keeps_an_escaped_percent_as_it_is(archive: Path):
@@ -629,7 +636,7 @@ def test_ci_builds_checks_tests_uploads_and_writes_the_claims_diff():
     assert steps[0]["uses"] == "actions/checkout@v4" and steps[0]["with"]["fetch-depth"] == 0
     assert steps[1]["with"]["python-version"] == "3.11"
     runs = [step.get("run", "") for step in steps]
-    assert "scripts/ensure-system-packages tex pdf-tools browser words" in runs
+    assert "scripts/ensure-system-packages tex pdf-tools browser words bibliography-tools" in runs
     for command in ("make html", "make pdf", "make check", "make test"):
         assert command in runs
     diff = next(step for step in steps if "diff-claims" in step.get("run", ""))

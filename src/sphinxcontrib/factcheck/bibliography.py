@@ -100,11 +100,20 @@ def display_name(entry: Entry) -> str:
     'NBC News'
     >>> display_name(e._replace(persons={"author": [Person("Carranza, Rafael")]}))
     'Carranza'
+    >>> display_name(e._replace(fields={"howpublished": "{NBC News}"}))  # a BibTeX misc
+    'NBC News'
     """
     authors = entry.persons.get("author")
     if authors:
         return " and ".join(" ".join(person.last_names) for person in authors)
-    for field in ("organization", "journaltitle", "journal", "publisher", "institution"):
+    for field in (
+        "organization",
+        "journaltitle",
+        "journal",
+        "publisher",
+        "institution",
+        "howpublished",
+    ):
         if entry.fields.get(field):
             return plain(entry.fields[field])
     return ""

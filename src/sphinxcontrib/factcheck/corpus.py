@@ -133,7 +133,10 @@ class Corpus:
         if not names:
             return None
         alternatives = "|".join(re.escape(name) for name in reversed(names))
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        # A name matches as a name, not as the first word of a longer one: "Smith"
+        # is not the Smith of "Smith & Wesson", nor "Times" of "Times Square".
+        longer = r"\s*&|\s+(?-i:[A-Z][a-z])"
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!{longer})", re.IGNORECASE)
 
     def attributed(self, text: str) -> dict[str, str]:
         """The sources ``text`` names, as {key: the name it uses}.
@@ -141,6 +144,8 @@ class Corpus:
         >>> corpus = Corpus({}, [], {}, {"NYTimes2023ties": ("New York Times", "the Times")})
         >>> corpus.attributed("The Times reports, and so does the Republic.")
         {'NYTimes2023ties': 'The Times'}
+        >>> corpus.attributed("Protesters filled Times Square.")
+        {}
         """
         if self.attribution_pattern is None:
             return {}

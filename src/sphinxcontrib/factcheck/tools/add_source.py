@@ -2,8 +2,8 @@
 
 A source enters in one way: its text archived byte for byte in ``sources/``,
 its SHA-256 appended to ``sources/SHA256SUMS`` (in ``sha256sum`` format), and
-its ``@misc`` entry appended to ``references.bib``. This command does all
-three, or nothing: it refuses a duplicate key, URL, file name or text, a key
+its entry appended to ``references.bib``. This command does all three, or
+nothing: it refuses a duplicate key, URL, file name or text, a key
 not of the form AuthorYYYYword or OutletYYYYword, a text that is not UTF-8
 and a date that is not ISO 8601, with one line on standard error and exit
 status 1.
@@ -18,6 +18,13 @@ Usage::
 Without ``--name`` the archived file is named ``outlet-date-title.txt``
 (``the-outlet-2024-02-01-title-as-printed.txt``). ``--root`` is the folder
 that holds ``sources/`` and ``references.bib`` (default: the current folder).
+
+The entry is a newspaper article, typed as BibTeX, biblatex and pybtex all
+read one without a warning: with an author, an ``article`` whose ``journal``
+is the outlet; without, a ``misc`` whose ``howpublished`` and ``key`` are
+(BibTeX's and biblatex's ``article`` requires an author); both with
+``entrysubtype = {newspaper}``, which the CSL-JSON download reads. A source
+of another kind (a report) has its entry type changed by hand.
 """
 
 from __future__ import annotations
@@ -129,15 +136,29 @@ def normalized_url(url: str) -> str:
 
 
 def entry_text(args: argparse.Namespace, file_name: str) -> str:
-    """The BibTeX entry, in the style of the existing ones.
+    """The BibTeX entry, typed and laid out as the existing ones.
 
-    >>> args = argparse.Namespace(key="Smith2024border", title="A 5% {rise}", author=None,
+    >>> args = argparse.Namespace(key="Outlet2024rise", title="A 5% {rise}", author=None,
     ...     outlet="The Outlet", date="2024-02", url=None, note=None, attribution=None)
     >>> print(entry_text(args, "the-outlet-2024-02-a-5-rise.txt"))
-    @misc{Smith2024border,
+    @misc{Outlet2024rise,
       title        = {A 5\\% {rise}},
-      organization = {{The Outlet}},
       howpublished = {{The Outlet}},
+      key          = {The Outlet},
+      entrysubtype = {newspaper},
+      year         = {2024},
+      month        = feb,
+      date         = {2024-02},
+      file         = {sources/the-outlet-2024-02-a-5-rise.txt},
+    }
+    <BLANKLINE>
+    >>> args.key, args.author = "Smith2024rise", "Smith, Jane"
+    >>> print(entry_text(args, "the-outlet-2024-02-a-5-rise.txt"))
+    @article{Smith2024rise,
+      author       = {Smith, Jane},
+      title        = {A 5\\% {rise}},
+      journal      = {{The Outlet}},
+      entrysubtype = {newspaper},
       year         = {2024},
       month        = feb,
       date         = {2024-02},
@@ -146,15 +167,20 @@ def entry_text(args: argparse.Namespace, file_name: str) -> str:
     <BLANKLINE>
     """
     year, month = check_date(args.date)
-    outlet = "{" + bibtex_value(args.outlet) + "}"
+    outlet = bibtex_value(args.outlet)
+    signed = bool(args.author)
     fields: list[tuple[str, str | None]] = [
         ("author", args.author and bibtex_value(args.author)),
         ("title", bibtex_value(args.title)),
-        ("organization", outlet),
-        ("howpublished", outlet),
+        *(
+            [("journal", "{" + outlet + "}")]
+            if signed
+            else [("howpublished", "{" + outlet + "}"), ("key", outlet)]
+        ),
+        ("entrysubtype", "newspaper"),
         ("year", year),
     ]
-    lines = [f"@misc{{{args.key},"]
+    lines = [f"@{'article' if signed else 'misc'}{{{args.key},"]
     lines += [f"  {name:<{WIDTH}} = {{{value}}}," for name, value in fields if value]
     if month:
         lines.append(f"  {'month':<{WIDTH}} = {month},")
@@ -291,7 +317,11 @@ def parser() -> argparse.ArgumentParser:
     )
     cli.add_argument("--key", required=True, help="AuthorYYYYword or OutletYYYYword")
     cli.add_argument("--title", required=True, help="the title as printed")
-    cli.add_argument("--outlet", required=True, help="the publisher: organization and howpublished")
+    cli.add_argument(
+        "--outlet",
+        required=True,
+        help="the newspaper: journal of a signed article, howpublished and key of an unsigned one",
+    )
     cli.add_argument("--date", required=True, help="publication date: YYYY, YYYY-MM or YYYY-MM-DD")
     cli.add_argument("--author", help='"Last, First"; only if the piece prints one')
     cli.add_argument("--url", help="where the piece was published")
