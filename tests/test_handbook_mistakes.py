@@ -272,7 +272,9 @@ def test_verified_chart_is_drawn_with_alt_text(build):
     result = build(CHART.format(value="25"), builder="html")
     assert result.warning_lines == []
     page = (result.outdir / "index.html").read_text()
-    assert re.search(r'<svg [^>]*role="img" aria-label="Bar chart of homicide rates\. Mexico, 2022: 25\."', page)
+    assert re.search(
+        r'<svg [^>]*role="img" aria-label="Bar chart of homicide rates\. Mexico, 2022: 25\."', page
+    )
 
 
 def test_chart_with_an_unverified_value_is_not_drawn(build):

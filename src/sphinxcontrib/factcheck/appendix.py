@@ -126,9 +126,9 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
             uses = used_in(findings)
             passage = _passage_text(source.text if source else "", start, end, findings, html)
             if not html:
-                passage += nodes.Text(
-                    " Used in: " + "; ".join(_plain_use(u, title) for u in uses) + "."
-                )
+                passage += nodes.Text(" ")
+                passage += nodes.emphasis("Used in:", "Used in:")
+                passage += nodes.Text(" " + "; ".join(_plain_use(u, title) for u in uses) + ".")
                 content.append(passage)
                 continue
             anchor = evidence_id(key, start)
