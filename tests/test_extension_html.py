@@ -167,7 +167,7 @@ def test_other_builders_get_a_condensed_appendix(root):
     flat = " ".join(text.split())
     # One paragraph per passage, its "Used in" grouped with counts.
     assert "Officers at the Nogales port seized **4,200** pounds" in flat
-    assert "*Used in:* Seizures: “2023” (2 places); Seizures: “4,200” (3 places)." in flat
+    assert "*Used in:* “2023”: Seizures (2 places); “4,200”: Seizures (3 places)." in flat
     # No link text for the screen; the source's address once, without a fragment.
     assert "Open the original" not in text
     assert flat.count("https://gazette.example.org/2024/03/15/port-seizures") == 1

@@ -17,10 +17,10 @@ Two layouts:
   :mod:`.fragments`, built from the archived text and checked against it:
   a fragment that would not lead there is a warning at the directive's
   line, and is not printed) and a "Copy with citation" button;
-- any other builder (LaTeX, text, EPUB readers that print): condensed, one
-  paragraph per passage (the passage, its claims in bold, the places it is
-  used, grouped), and each source's address once, under its heading,
-  without the fragment: short enough for a footnote.
+- any other builder (LaTeX, text): condensed, one paragraph per passage
+  (the passage, its claims in bold, then each claim once with the pages that
+  make it, :func:`printed_uses`), and each source's address once, under its
+  heading, without the fragment: short enough for a footnote.
 """
 
 from __future__ import annotations
@@ -44,6 +44,10 @@ from .nodes import EvidenceIndex
 from .records import Finding, Status
 
 logger = logging.getLogger(__name__)
+
+#: In print, a claim of more words than this (a long quotation) is named by
+#: its first words: the passage printed with it shows it whole, in bold.
+PRINTED_CLAIM_WORDS = 6
 
 
 class EvidenceIndexDirective(SphinxDirective):
@@ -128,7 +132,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
             if not html:
                 passage += nodes.Text(" ")
                 passage += nodes.emphasis("Used in:", "Used in:")
-                passage += nodes.Text(" " + "; ".join(_plain_use(u, title) for u in uses) + ".")
+                passage += nodes.Text(" " + printed_uses(uses, title) + ".")
                 content.append(passage)
                 continue
             anchor = evidence_id(key, start)
@@ -216,10 +220,32 @@ def _linked_use(
     return linked
 
 
-def _plain_use(use: Use, title: Callable[[str], str]) -> str:
-    """A use in print: "Timeline: “2022” (3 places)"."""
-    places = f" ({use.count} places)" if use.count > 1 else ""
-    return f"{title(use.docname)}: “{use.text}”{places}"
+def printed_uses(uses: Iterable[Use], title: Callable[[str], str]) -> str:
+    """The uses of a passage in print: each claim once, with the pages that make it.
+
+    The passage itself is printed just before, its claims in bold, so a long
+    quotation is named by its first words (:data:`PRINTED_CLAIM_WORDS`).
+
+    >>> uses = [Use("a", "two in three", ("x",), 4), Use("b", "Two in three", (), 1),
+    ...         Use("b", "We have seen a record number of seizures", (), 2)]
+    >>> printed_uses(uses, str.upper)
+    '“two in three”: A (4 places), B; “We have seen a record number …”: B (2 places)'
+    """
+    by_claim: dict[str, list[Use]] = {}
+    for use in uses:
+        by_claim.setdefault(use.text.casefold(), []).append(use)
+    printed = []
+    for claim_uses in by_claim.values():
+        words = claim_uses[0].text.split()
+        claim = " ".join(words[:PRINTED_CLAIM_WORDS]) + (
+            " …" if len(words) > PRINTED_CLAIM_WORDS else ""
+        )
+        pages = ", ".join(
+            title(use.docname) + (f" ({use.count} places)" if use.count > 1 else "")
+            for use in claim_uses
+        )
+        printed.append(f"“{claim}”: {pages}")
+    return "; ".join(printed)
 
 
 def _original_at(
