@@ -135,43 +135,71 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                 passage += nodes.Text(" " + printed_uses(uses, title) + ".")
                 content.append(passage)
                 continue
-            anchor = evidence_id(key, start)
-            box = nodes.container("", classes=["fc-passage"], ids=[anchor])
-            box += passage
-            meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
-            for number, use in enumerate(uses):
-                if number:
-                    meta += nodes.Text("; ")
-                meta.extend(_linked_use(app, docname, use, title))
-            original = ""
-            if url and source is not None:
-                original = _original_at(url, source.text, start, end, key, placeholders[0])
-                meta += nodes.Text(". ")
-                link_text = "Open the original at this passage" if original else "Open the original"
-                meta += nodes.reference("", link_text, refuri=original or url)
-            box += meta
-            memo = memo_template(
-                anchor,
-                {
-                    "source": label,
-                    "source-url": url,
-                    "passage": " ".join(findings[0].evidence.passage.split()),
-                    "original": original,
-                    "work": app.config.html_title or app.config.project,
-                    "page": title(docname),
-                    "link": permalink(app.builder, docname, anchor),
-                },
+            content.append(
+                _html_entry(
+                    app,
+                    docname,
+                    evidence_id(key, start),
+                    passage,
+                    uses,
+                    title,
+                    original=_original_at(url, source.text, start, end, key, placeholders[0])
+                    if url and source is not None
+                    else "",
+                    url=url,
+                    label=label,
+                    text=" ".join(findings[0].evidence.passage.split()),
+                )
             )
-            # Not searchable: the button's label and the memo are not the page's text.
-            box += nodes.raw(
-                "",
-                f'<p><button type="button" class="fc-copy">{COPY_LABEL}</button>{memo}</p>',
-                format="html",
-                classes=["no-search"],
-            )
-            content.append(box)
     for placeholder in placeholders:
         placeholder.replace_self(content or [nodes.paragraph("", "No verified claims yet.")])
+
+
+def _html_entry(
+    app: Sphinx,
+    docname: str,
+    anchor: str,
+    passage: nodes.paragraph,
+    uses: list[Use],
+    title: Callable[[str], str],
+    original: str,
+    url: str,
+    label: str,
+    text: str,
+) -> nodes.container:
+    """One passage in HTML: its box, its uses as links, the original, a copy button."""
+    box = nodes.container("", classes=["fc-passage"], ids=[anchor])
+    box += passage
+    meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
+    for number, use in enumerate(uses):
+        if number:
+            meta += nodes.Text("; ")
+        meta.extend(_linked_use(app, docname, use, title))
+    if url:
+        meta += nodes.Text(". ")
+        link_text = "Open the original at this passage" if original else "Open the original"
+        meta += nodes.reference("", link_text, refuri=original or url)
+    box += meta
+    memo = memo_template(
+        anchor,
+        {
+            "source": label,
+            "source-url": url,
+            "passage": text,
+            "original": original,
+            "work": app.config.html_title or app.config.project,
+            "page": title(docname),
+            "link": permalink(app.builder, docname, anchor),
+        },
+    )
+    # Not searchable: the button's label and the memo are not the page's text.
+    box += nodes.raw(
+        "",
+        f'<p><button type="button" class="fc-copy">{COPY_LABEL}</button>{memo}</p>',
+        format="html",
+        classes=["no-search"],
+    )
+    return box
 
 
 def _passage_text(
