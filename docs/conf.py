@@ -50,6 +50,7 @@ extensions = [
     "exports",  # downloads: key figures (CSV, JSON), bibliography (BibTeX, CSL-JSON)
     "citing",  # "Cite this page" on every HTML page
     "accessible_html",  # toctree captions and bibliographies that pass axe-core
+    "search",  # search that ignores accents (Guzman finds Guzmán)
     "sphinx_last_updated_by_git",  # "Last updated" on each page, from its last commit
 ]
 

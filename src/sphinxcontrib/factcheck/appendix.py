@@ -2,29 +2,52 @@
 
 The ``{evidence-index}`` directive marks where it goes. Once every document
 has been read, the placeholder is replaced by the passages that verify a
-claim, grouped by source, each with the claims highlighted, links back to
-every place the project uses it, and a link to the original article at that
-passage (a Text Fragment, :mod:`.fragments`). Everything shown comes from the
-findings, so the appendix can never show a figure that was not verified; the
-page is rewritten whenever what it shows changes (:mod:`.incremental`).
+claim, grouped by source, each with the claims highlighted and the places
+the project uses it. Everything shown comes from the findings, so the
+appendix can never show a figure that was not verified; the page is
+rewritten whenever what it shows changes (:mod:`.incremental`).
+
+"Used in" names each page and claim once, with all its places (a figure a
+page states three times is one entry with three links, :func:`used_in`).
+
+Two layouts:
+
+- HTML: each passage in a box, the places as links back into the pages, a
+  link to the original article at that passage (a Text Fragment,
+  :mod:`.fragments`, built from the archived text and checked against it:
+  a fragment that would not lead there is a warning at the directive's
+  line, and is not printed) and a "Copy with citation" button;
+- any other builder (LaTeX, text): condensed, one paragraph per passage
+  (the passage, its claims in bold, then each claim once with the pages that
+  make it, :func:`printed_uses`), and each source's address once, under its
+  heading, without the fragment: short enough for a footnote.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .bibliography import short_citation
 from .config import get_config
 from .domain import FactCheckDomain, get_corpus, get_findings
-from .fragments import text_fragment
+from .fragments import find_text_fragment, text_fragment
+from .html import COPY_LABEL, memo_template, permalink
 from .marking import evidence_id
 from .nodes import EvidenceIndex
 from .records import Finding, Status
+
+logger = logging.getLogger(__name__)
+
+#: In print, a claim of more words than this (a long quotation) is named by
+#: its first words: the passage printed with it shows it whole, in bold.
+PRINTED_CLAIM_WORDS = 6
 
 
 class EvidenceIndexDirective(SphinxDirective):
@@ -36,7 +59,36 @@ class EvidenceIndexDirective(SphinxDirective):
         domain = self.env.get_domain(FactCheckDomain.name)
         assert isinstance(domain, FactCheckDomain)
         domain.note_appendix(self.env.docname)
-        return [EvidenceIndex()]
+        placeholder = EvidenceIndex()
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+class Use(NamedTuple):
+    """One page's claim, with every place the page makes it (anchors, in page order)."""
+
+    docname: str
+    text: str
+    anchors: tuple[str, ...]
+    count: int
+
+
+def used_in(findings: Iterable[Finding]) -> list[Use]:
+    """The uses of a passage, one per page and claim (its case ignored), in page order.
+
+    >>> from .records import ClaimKind
+    >>> def f(doc, line, text, anchor):
+    ...     return Finding(doc, line, ClaimKind.FIGURE, text, (), Status.VERIFIED, "", "", anchor=anchor)
+    >>> used_in([f("b", 9, "two", "claim-two-1"), f("a", 3, "Two", "claim-two-2"), f("b", 2, "Two", "")])
+    [Use(docname='a', text='Two', anchors=('claim-two-2',), count=1), Use(docname='b', text='Two', anchors=('claim-two-1',), count=2)]
+    """
+    grouped: dict[tuple[str, str], list[Finding]] = {}
+    for finding in sorted(findings, key=lambda f: (f.docname, f.line)):
+        grouped.setdefault((finding.docname, finding.text.casefold()), []).append(finding)
+    return [
+        Use(docname, group[0].text, tuple(f.anchor for f in group if f.anchor), len(group))
+        for (docname, _), group in grouped.items()
+    ]
 
 
 def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -50,7 +102,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     assert isinstance(domain, FactCheckDomain)
     entries = domain.entries
     date_field = get_config(app).date_field
-    html_links = app.builder.format == "html"
+    html = app.builder.format == "html"
     by_passage: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -63,58 +115,187 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     def citation(key: str) -> str:
         return short_citation(key, entries.get(key), date_field)
 
+    def title(doc: str) -> str:
+        return env.titles[doc].astext() if doc in env.titles else doc
+
     for key in sorted(by_passage, key=lambda k: citation(k).lower()):
         fields = entries[key].fields if key in entries else {}
         label = citation(key)
         content.append(nodes.rubric(label, label, ids=[f"ev-{key.lower()}"]))
-        url = fields.get("url", "")
-        source_text = corpus.sources[key].text if corpus and key in corpus.sources else ""
+        url = fields.get("url", "").strip()
+        source = corpus.sources[key] if corpus and key in corpus.sources else None
+        if url and not html:
+            content.append(nodes.paragraph("", "", nodes.reference(url, url, refuri=url)))
         for (start, end), findings in sorted(by_passage[key].items()):
-            box = nodes.container("", classes=["fc-passage"], ids=[evidence_id(key, start)])
-            text = nodes.paragraph("", "", classes=["fc-passage-text"])
-            position = start
-            for hl_start, hl_end in _merged((f.evidence.start, f.evidence.end) for f in findings):
-                text += nodes.Text(source_text[position:hl_start] if source_text else "")
-                text += nodes.inline(
-                    source_text[hl_start:hl_end],
-                    source_text[hl_start:hl_end],
-                    classes=["fc-highlight"],
+            uses = used_in(findings)
+            passage = _passage_text(source.text if source else "", start, end, findings, html)
+            if not html:
+                passage += nodes.Text(" ")
+                passage += nodes.emphasis("Used in:", "Used in:")
+                passage += nodes.Text(" " + printed_uses(uses, title) + ".")
+                content.append(passage)
+                continue
+            content.append(
+                _html_entry(
+                    app,
+                    docname,
+                    evidence_id(key, start),
+                    passage,
+                    uses,
+                    title,
+                    original=_original_at(url, source.text, start, end, key, placeholders[0])
+                    if url and source is not None
+                    else "",
+                    url=url,
+                    label=label,
+                    text=" ".join(findings[0].evidence.passage.split()),
                 )
-                position = hl_end
-            text += nodes.Text(
-                source_text[position:end] if source_text else findings[0].evidence.passage
             )
-            box += text
-            meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
-            for number, finding in enumerate(sorted(findings, key=lambda f: (f.docname, f.line))):
-                if number:
-                    meta += nodes.Text("; ")
-                title = (
-                    env.titles[finding.docname].astext()
-                    if finding.docname in env.titles
-                    else finding.docname
-                )
-                label = f"{title}: “{finding.text}”"
-                if html_links and finding.anchor:
-                    uri = (
-                        app.builder.get_relative_uri(docname, finding.docname)
-                        + "#"
-                        + finding.anchor
-                    )
-                    meta += nodes.reference(label, label, refuri=uri, internal=True)
-                else:
-                    meta += nodes.Text(label)
-            if url and corpus and key in corpus.sources:
-                source = corpus.sources[key]
-                first = next(f.evidence for f in findings if f.evidence)
-                start_of, end_of = source.sentences[source.sentence_at(first.start)]
-                meta += nodes.Text(". ")
-                link = url + text_fragment(source.text[start_of:end_of])
-                meta += nodes.reference("", "Open the original at this passage", refuri=link)
-            box += meta
-            content.append(box)
     for placeholder in placeholders:
         placeholder.replace_self(content or [nodes.paragraph("", "No verified claims yet.")])
+
+
+def _html_entry(
+    app: Sphinx,
+    docname: str,
+    anchor: str,
+    passage: nodes.paragraph,
+    uses: list[Use],
+    title: Callable[[str], str],
+    original: str,
+    url: str,
+    label: str,
+    text: str,
+) -> nodes.container:
+    """One passage in HTML: its box, its uses as links, the original, a copy button."""
+    box = nodes.container("", classes=["fc-passage"], ids=[anchor])
+    box += passage
+    meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
+    for number, use in enumerate(uses):
+        if number:
+            meta += nodes.Text("; ")
+        meta.extend(_linked_use(app, docname, use, title))
+    if url:
+        meta += nodes.Text(". ")
+        link_text = "Open the original at this passage" if original else "Open the original"
+        meta += nodes.reference("", link_text, refuri=original or url)
+    box += meta
+    memo = memo_template(
+        anchor,
+        {
+            "source": label,
+            "source-url": url,
+            "passage": text,
+            "original": original,
+            "work": app.config.html_title or app.config.project,
+            "page": title(docname),
+            "link": permalink(app.builder, docname, anchor),
+        },
+    )
+    # Not searchable: the button's label and the memo are not the page's text.
+    box += nodes.raw(
+        "",
+        f'<p><button type="button" class="fc-copy">{COPY_LABEL}</button>{memo}</p>',
+        format="html",
+        classes=["no-search"],
+    )
+    return box
+
+
+def _passage_text(
+    source_text: str, start: int, end: int, findings: list[Finding], html: bool
+) -> nodes.paragraph:
+    """The passage, its claims highlighted (HTML) or in bold (other builders)."""
+    text = nodes.paragraph("", "", classes=["fc-passage-text"])
+    if not source_text:
+        text += nodes.Text(findings[0].evidence.passage)
+        return text
+    position = start
+    for hl_start, hl_end in _merged((f.evidence.start, f.evidence.end) for f in findings):
+        text += nodes.Text(source_text[position:hl_start])
+        claim = source_text[hl_start:hl_end]
+        text += (
+            nodes.inline(claim, claim, classes=["fc-highlight"])
+            if html
+            else nodes.strong(claim, claim)
+        )
+        position = hl_end
+    text += nodes.Text(source_text[position:end])
+    return text
+
+
+def _linked_use(
+    app: Sphinx, docname: str, use: Use, title: Callable[[str], str]
+) -> list[nodes.Node]:
+    """A use as links: the claim to its first place, then every place by number."""
+    label = f"{title(use.docname)}: “{use.text}”"
+    if not use.anchors:
+        return [nodes.Text(label)]
+    page = app.builder.get_relative_uri(docname, use.docname)
+    linked: list[nodes.Node] = [
+        nodes.reference(label, label, refuri=f"{page}#{use.anchors[0]}", internal=True)
+    ]
+    if len(use.anchors) > 1:
+        linked.append(nodes.Text(f" ({len(use.anchors)} places: "))
+        for number, anchor in enumerate(use.anchors, start=1):
+            if number > 1:
+                linked.append(nodes.Text(", "))
+            place = nodes.reference(
+                str(number), str(number), refuri=f"{page}#{anchor}", internal=True
+            )
+            linked.append(place)
+        linked.append(nodes.Text(")"))
+    return linked
+
+
+def printed_uses(uses: Iterable[Use], title: Callable[[str], str]) -> str:
+    """The uses of a passage in print: each claim once, with the pages that make it.
+
+    The passage itself is printed just before, its claims in bold, so a long
+    quotation is named by its first words (:data:`PRINTED_CLAIM_WORDS`).
+
+    >>> uses = [Use("a", "two in three", ("x",), 4), Use("b", "Two in three", (), 1),
+    ...         Use("b", "We have seen a record number of seizures", (), 2)]
+    >>> printed_uses(uses, str.upper)
+    '“two in three”: A (4 places), B; “We have seen a record number …”: B (2 places)'
+    """
+    by_claim: dict[str, list[Use]] = {}
+    for use in uses:
+        by_claim.setdefault(use.text.casefold(), []).append(use)
+    printed = []
+    for claim_uses in by_claim.values():
+        words = claim_uses[0].text.split()
+        claim = " ".join(words[:PRINTED_CLAIM_WORDS]) + (
+            " …" if len(words) > PRINTED_CLAIM_WORDS else ""
+        )
+        pages = ", ".join(
+            title(use.docname) + (f" ({use.count} places)" if use.count > 1 else "")
+            for use in claim_uses
+        )
+        printed.append(f"“{claim}”: {pages}")
+    return "; ".join(printed)
+
+
+def _original_at(
+    url: str, source_text: str, start: int, end: int, key: str, where: nodes.Node
+) -> str:
+    """The original's address at a passage, checked against the archived text; or ''."""
+    fragment = text_fragment(source_text, start, end)
+    found = find_text_fragment(source_text, fragment) if fragment else None
+    wanted = source_text[start:end].strip()
+    if fragment is None or found is None or source_text[found[0] : found[1]] != wanted:
+        logger.warning(
+            "%s: no Text Fragment leads to the passage at offset %d of its archived source "
+            "(%r...); the appendix links to the top of the original",
+            key,
+            start,
+            wanted[:40],
+            location=where,
+            type="factcheck",
+            subtype="fragment",
+        )
+        return ""
+    return url + fragment
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

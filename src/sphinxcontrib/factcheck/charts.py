@@ -13,19 +13,27 @@ Each claim is checked against its source exactly as a sentence of the page
 would be, and the value must be one of the claim's verified figures. If any
 bar fails, the build warns at the directive's line and draws no chart, so a
 chart cannot show a number the check has not verified. The chart is drawn
-with matplotlib as PNG (HTML) and PDF (LaTeX), with the alt text given plus
-every value it shows.
+with matplotlib, with the alt text given plus every value it shows:
+
+- for HTML, as SVG written into the page (``role="img"``), its text real
+  text in the page's own colour (``currentColor``) on no background, so it
+  reads in a light and a dark theme alike, and drawn at about a phone's
+  width, so its labels keep their size on a phone (:data:`CHART_WIDTH`);
+- for LaTeX, as PDF (vector, labels as text); for other builders, as PNG.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -42,6 +50,19 @@ logger = logging.getLogger(__name__)
 
 #: Where charts are drawn, inside the source folder (ignored by git and Sphinx).
 CHART_FOLDER = "_generated/charts"
+#: The width a chart is drawn at, in inches (72 SVG units each): about a
+#: phone's text column (360 px), so a label drawn at :data:`CHART_FONT_SIZE`
+#: points shows at about that many pixels there; wider screens scale it up
+#: to the stylesheet's maximum (factcheck.css).
+CHART_WIDTH = 5.0
+#: The size of every label, in points: readable on a phone (11 px or more).
+CHART_FONT_SIZE = 11
+#: The bars' colour: 3:1 or more against both a white and a near-black page
+#: (WCAG 1.4.11, non-text contrast).
+BAR_COLOUR = "#3d7cc9"
+#: A colour no chart uses otherwise, drawn for the text and axes of the SVG
+#: and then replaced by ``currentColor``: the page's text colour.
+_INK = "#010203"
 
 
 class Bar:
@@ -99,7 +120,16 @@ class VerifiedChartDirective(SphinxDirective):
         values = "; ".join(f"{bar.label}: {_plain(bar.value)}" for bar in bars)
         alt = f"{self.options.get('alt', title)} {values}."
         figure = nodes.figure("", classes=["verified-chart"], ids=[nodes.make_id(f"chart {title}")])
-        figure += nodes.image(uri=f"/{CHART_FOLDER}/{name}.*", alt=alt)
+        svg = Path(self.env.srcdir, CHART_FOLDER, f"{name}.svg").read_text(encoding="utf-8")
+        # HTML shows the SVG itself, in the page's colours; other builders the image.
+        figure += addnodes.only(
+            "",
+            nodes.raw("", inline_svg(svg, alt), format="html", classes=["fc-chart"]),
+            expr="format_html",
+        )
+        figure += addnodes.only(
+            "", nodes.image(uri=f"/{CHART_FOLDER}/{name}.*", alt=alt), expr="not format_html"
+        )
         figure += nodes.caption(title, title)
         # The source goes in the legend: a citation link inside a LaTeX caption breaks.
         keys = ",".join(dict.fromkeys(bar.key for bar in bars))
@@ -134,19 +164,19 @@ class VerifiedChartDirective(SphinxDirective):
         return ""
 
     def _draw(self, title: str, bars: list[Bar]) -> str:
+        unit = self.options.get("unit", "")
         digest = hashlib.sha256(
-            repr(
-                (title, [(b.label, str(b.value)) for b in bars], self.options.get("unit", ""))
-            ).encode()
+            repr((title, [(b.label, str(b.value)) for b in bars], unit, _STYLE)).encode()
         ).hexdigest()[:12]
         name = f"chart-{digest}"
         folder = Path(self.env.srcdir, CHART_FOLDER)
         folder.mkdir(parents=True, exist_ok=True)
-        if (folder / f"{name}.png").exists() and (folder / f"{name}.pdf").exists():
+        if all((folder / f"{name}.{suffix}").exists() for suffix in ("svg", "pdf", "png")):
             return name
         # Imported only when a chart must be drawn (it is slow to load); a bare
         # Figure draws without pyplot, so no process-wide backend is chosen.
         try:
+            import matplotlib
             from matplotlib.figure import Figure
         except ImportError:
             logger.warning(
@@ -158,24 +188,77 @@ class VerifiedChartDirective(SphinxDirective):
             )
             return ""
 
-        figure = Figure(figsize=(6, 0.6 + 0.6 * len(bars)), dpi=150)
-        axes = figure.subplots()
-        labels = [bar.label for bar in bars]
-        values = [float(bar.value) for bar in bars]
-        drawn = axes.barh(labels, values, color="#2b6cb0")
-        axes.bar_label(drawn, labels=[_plain(bar.value) for bar in bars], padding=3)
-        axes.invert_yaxis()
-        axes.set_xlabel(self.options.get("unit", ""))
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.set_xlim(0, max(values) * 1.15)
-        figure.tight_layout()
-        # No dates or versions in the files: identical charts are identical bytes.
-        figure.savefig(folder / f"{name}.png", metadata={"Software": None})
-        figure.savefig(
-            folder / f"{name}.pdf",
-            metadata={"CreationDate": None, "Creator": None, "Producer": None},
-        )
+        def draw(ink: str) -> Figure:
+            # Each bar's label stands above it, not beside it, so the bars take
+            # the chart's whole width, even on a phone.
+            figure = Figure(figsize=(CHART_WIDTH, 0.5 + 0.55 * len(bars)), dpi=150)
+            axes = figure.subplots()
+            rows = range(len(bars))
+            values = [float(bar.value) for bar in bars]
+            drawn = axes.barh(rows, values, height=0.42, color=BAR_COLOUR)
+            axes.bar_label(drawn, labels=[_plain(bar.value) for bar in bars], padding=3, color=ink)
+            for row, bar in zip(rows, bars, strict=True):
+                axes.text(0, row - 0.27, bar.label, color=ink, va="bottom")
+            axes.set_yticks([])
+            axes.set_ylim(len(bars) - 0.6, -0.85)
+            axes.set_xlabel(unit, color=ink)
+            axes.tick_params(colors=ink)
+            axes.spines["bottom"].set_color(ink)
+            axes.spines[["top", "right", "left"]].set_visible(False)
+            axes.set_xlim(0, max(values) * 1.15)
+            axes.set_facecolor("none")
+            figure.patch.set_alpha(0)
+            figure.tight_layout(pad=0.3)
+            return figure
+
+        # No dates, versions or random ids in the files: identical charts are identical bytes.
+        with matplotlib.rc_context(_STYLE):
+            draw(_INK).savefig(
+                folder / f"{name}.svg", transparent=True, metadata={"Date": None, "Creator": None}
+            )
+            printed = draw("black")
+            printed.patch.set_alpha(1)
+            printed.savefig(folder / f"{name}.png", facecolor="white", metadata={"Software": None})
+            printed.savefig(
+                folder / f"{name}.pdf",
+                metadata={"CreationDate": None, "Creator": None, "Producer": None},
+            )
         return name
+
+
+#: matplotlib's settings for every chart: labels as text (not paths) in the
+#: SVG, fixed ids, one font size.
+_STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "sphinxcontrib-factcheck",
+    "font.size": CHART_FONT_SIZE,
+}
+
+
+def inline_svg(svg: str, alt: str) -> str:
+    """A chart's SVG file as an image in the page: its text and axes in the page's colour.
+
+    >>> drawn = (
+    ...     '<?xml version="1.0"?>\\n<svg width="360pt" height="100pt" viewBox="0 0 360 100">'
+    ...     '<metadata>m</metadata><g style="fill: #010203"/></svg>\\n'
+    ... )
+    >>> print(inline_svg(drawn, 'A "chart".').replace("><", ">\\n<"))
+    <svg viewBox="0 0 360 100" role="img" aria-label="A &quot;chart&quot;.">
+    <title>A &quot;chart&quot;.</title>
+    <g style="fill: currentColor"/>
+    </svg>
+    """
+    svg = svg[svg.index("<svg") :].strip()
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
+    opening = re.match(r"<svg[^>]*>", svg)
+    assert opening is not None
+    attributes = re.sub(r'\s(?:width|height)="[^"]*"', "", opening.group(0)[4:-1])
+    label = html.escape(alt)
+    svg = (
+        f'<svg{attributes} role="img" aria-label="{label}"><title>{label}</title>'
+        + svg[opening.end() :]
+    )
+    return svg.replace(_INK, "currentColor")
 
 
 def _plain(value: Decimal) -> str:

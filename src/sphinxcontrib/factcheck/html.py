@@ -1,9 +1,19 @@
 """Verified claims in HTML: a link to the evidence, with the passage in a tooltip.
 
 A claim is a subtle link to its passage in the evidence appendix (or, with no
-appendix, a focusable span), described by a tooltip that shows the source
-passage with the claim highlighted, on hover or keyboard focus
-(``static/factcheck.css``).
+appendix, a focusable span). Its tooltip (the passage with the claim
+highlighted, the source, and a button that copies the claim with its
+citation for a memo) is written into a ``<template>`` beside it, which
+``static/factcheck.js`` turns into a popover shown on hover or keyboard
+focus. Kept in a template, the tooltip's text is not part of the page's
+text: Sphinx's search summaries, which read the page's text, never run a
+passage of a source into the handbook's prose.
+
+What the copy button copies (:func:`memo_parts`) is written at build time,
+each part in its own element, so the script only joins them: the sentence
+that states the claim, the source's citation and address, the verified
+passage, and the claim's permalink under ``html_baseurl`` (or, without one,
+the page's address as the browser knows it).
 """
 
 from __future__ import annotations
@@ -16,11 +26,38 @@ from .nodes import Claim
 
 #: How much of a passage a tooltip shows around the claim.
 TOOLTIP_CHARACTERS = 360
+#: The label of the copy button, in the tooltip and in the evidence appendix.
+COPY_LABEL = "Copy with citation"
 
 
 def _evidence_page(translator: Any) -> str:
     page = get_config(translator.builder.config).evidence_page
     return page if page and page in translator.builder.env.all_docs else ""
+
+
+def permalink(builder: Any, docname: str, anchor: str) -> str:
+    """The address of an anchor of a page, absolute under ``html_baseurl`` if set."""
+    base = builder.config.html_baseurl
+    uri = builder.get_target_uri(docname) + "#" + anchor
+    return base.rstrip("/") + "/" + uri if base else ""
+
+
+def memo_template(anchor: str, parts: dict[str, str]) -> str:
+    """What a copy button copies: a ``<template>`` of parts that the script joins.
+
+    ``anchor`` is the element the permalink points to, for the script to
+    make one from the page's address when there is no ``html_baseurl``.
+
+    >>> print(memo_template("claim-x", {"sentence": "Nearly 110,000 died.", "link": "#x"}).replace("><", ">\\n<"))
+    <template class="fc-memo" data-fc-anchor="claim-x">
+    <span data-fc-part="sentence">Nearly 110,000 died.</span>
+    <span data-fc-part="link">#x</span>
+    </template>
+    """
+    spans = "".join(
+        f'<span data-fc-part="{name}">{html.escape(value)}</span>' for name, value in parts.items()
+    )
+    return f'<template class="fc-memo" data-fc-anchor="{html.escape(anchor)}">{spans}</template>'
 
 
 def visit_claim_html(translator: Any, node: Claim) -> None:
@@ -29,18 +66,13 @@ def visit_claim_html(translator: Any, node: Claim) -> None:
     cid = node["claim_id"]
     if page:
         href = builder.get_relative_uri(builder.current_docname, page) + "#" + node["evidence"]
-        translator.body.append(
-            f'<span class="fc-claim-wrap"><a class="fc-claim" id="{cid}" href="{href}" '
-            f'aria-describedby="{cid}-tip">'
-        )
+        translator.body.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
     else:
-        translator.body.append(
-            f'<span class="fc-claim-wrap"><span class="fc-claim" id="{cid}" tabindex="0" '
-            f'aria-describedby="{cid}-tip">'
-        )
+        translator.body.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
 
 
 def depart_claim_html(translator: Any, node: Claim) -> None:
+    builder = translator.builder
     closing = "</a>" if _evidence_page(translator) else "</span>"
     passage, (start, end) = node["passage"], node["highlight"]
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
@@ -54,8 +86,24 @@ def depart_claim_html(translator: Any, node: Claim) -> None:
         + html.escape(passage[end:last])
         + ("…" if last < len(passage) else "")
     )
+    docname = builder.current_docname
+    titles = builder.env.titles
+    config = builder.config
+    memo = memo_template(
+        node["claim_id"],
+        {
+            "sentence": node.get("sentence", ""),
+            "source": node["source"],
+            "source-url": node.get("source_url", ""),
+            "passage": " ".join(passage.split()),
+            "work": config.html_title or config.project,
+            "page": titles[docname].astext() if docname in titles else "",
+            "link": permalink(builder, docname, node["claim_id"]),
+        },
+    )
     translator.body.append(
-        f'{closing}<span class="fc-tip" role="tooltip" id="{node["claim_id"]}-tip">'
+        f'{closing}<template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
         f'<span class="fc-tip-passage">{shown}</span>'
-        f'<span class="fc-tip-source">{html.escape(node["source"])}</span></span></span>'
+        f'<span class="fc-tip-source">{html.escape(node["source"])}</span>'
+        f"{memo}</template>"
     )

@@ -1,14 +1,16 @@
 """Marking verified claims in the page: each becomes a :class:`~.nodes.Claim`.
 
 While a document is read, each verified figure or quotation is wrapped in a
-Claim node carrying its evidence (source key, passage, offsets), with an
-anchor of its own so that a memo can link to the very figure. Builders that
+Claim node carrying its evidence (source key, passage, offsets, the source's
+citation and address) and the sentence that states it, with an anchor of its
+own (:func:`claim_id`) so that a memo can link to the very figure. Builders that
 know Claim nodes (HTML, :mod:`.html`) show the evidence; others print the
 text as it is.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 
@@ -18,6 +20,14 @@ from .bibliography import Entry, short_citation
 from .collect import Sentence
 from .nodes import Claim
 from .records import Finding, Status
+from .sentences import CITE_MARK, TEXTUAL_CITE_MARK
+
+#: How many of a claim's words its anchor shows: enough to recognise it.
+CLAIM_ID_WORDS = 6
+#: Hex digits of the sentence digest in an anchor: six tell apart the
+#: sentences of a page that share a claim's first words (16 million values),
+#: and a collision only costs a ``-2``.
+CLAIM_ID_DIGEST = 6
 
 
 def evidence_id(key: str, passage_start: int) -> str:
@@ -29,23 +39,46 @@ def evidence_id(key: str, passage_start: int) -> str:
     return f"ev-{key.lower()}-{passage_start}"
 
 
-def claim_id(text: str, used: set[str]) -> str:
-    """A stable, readable anchor for a claim, unique within its page.
+def claim_id(text: str, sentence: str, used: set[str]) -> str:
+    """A readable anchor for a claim that edits elsewhere on its page leave alone.
+
+    The anchor is made of the claim's first words and a short digest of the
+    sentence (or table row) that states it, as a reader sees it (citation
+    marks left out, white space collapsed, :func:`sentence_text`). Rows and
+    paragraphs inserted, removed or edited around it, or the sentence moved
+    to another section, leave it unchanged; so the anchors are safe to paste
+    into a memo. Editing the sentence itself gives its claims new anchors.
+    The same claim twice in one sentence, or in identical sentences of a page,
+    is numbered in page order (``-2``, ``-3``).
 
     >>> used = set()
-    >>> claim_id("Nearly 110,000", used), claim_id("nearly 110,000", used)
-    ('claim-nearly-110000', 'claim-nearly-110000-2')
-    >>> claim_id("“Here, we do not produce fentanyl, and we do not have consumption”", used)
-    'claim-here-we-do-not-produce-fentanyl'
+    >>> claim_id("Nearly 110,000", "Nearly 110,000 people died.", used)
+    'claim-nearly-110000-3e361d'
+    >>> claim_id("nearly 110,000", "Nearly 110,000 people died.", used)
+    'claim-nearly-110000-3e361d-2'
+    >>> claim_id("Nearly 110,000", "Nearly 110,000 Americans died.", used)
+    'claim-nearly-110000-099497'
+    >>> claim_id("“Here, we do not produce fentanyl, and we do not have consumption”", "…", used)
+    'claim-here-we-do-not-produce-fentanyl-b49358'
     """
-    words = re.findall(r"[a-z0-9]+", text.lower().replace(",", ""))[:6]
-    base = "claim-" + ("-".join(words) or "figure")
+    words = re.findall(r"[a-z0-9]+", text.lower().replace(",", ""))[:CLAIM_ID_WORDS]
+    digest = hashlib.sha256(sentence_text(sentence).encode()).hexdigest()[:CLAIM_ID_DIGEST]
+    base = "claim-" + ("-".join(words) or "figure") + "-" + digest
     candidate, number = base, 1
     while candidate in used:
         number += 1
         candidate = f"{base}-{number}"
     used.add(candidate)
     return candidate
+
+
+def sentence_text(sentence: str) -> str:
+    """A sentence as a reader sees it: no citation marks, white space collapsed.
+
+    >>> sentence_text("Officers  seized 4,200 pounds\ue000.")
+    'Officers seized 4,200 pounds.'
+    """
+    return " ".join(sentence.replace(CITE_MARK, "").replace(TEXTUAL_CITE_MARK, "").split())
 
 
 def mark_claims(
@@ -69,13 +102,14 @@ def mark_claims(
             if f.status is Status.VERIFIED and f.evidence is not None and f.span
         ),
         key=lambda i: findings[i].span[0],
-        reverse=True,
     )
-    for index in order:
+    # Anchors in reading order; claims wrapped from the end, so offsets hold.
+    anchors = {i: claim_id(findings[i].text, sentence.text, used_ids) for i in order}
+    for index in reversed(order):
         finding = findings[index]
         evidence = finding.evidence
         assert evidence is not None and finding.span is not None
-        anchor = claim_id(finding.text, used_ids)
+        anchor = anchors[index]
         node = Claim(
             "",
             classes=["fc-claim"],
@@ -88,10 +122,16 @@ def mark_claims(
                 evidence.end - evidence.passage_start,
             ),
             source=short_citation(evidence.key, entries.get(evidence.key), date_field),
+            source_url=_url(entries.get(evidence.key)),
+            sentence=sentence_text(sentence.text),
         )
         if _wrap(text_nodes, *finding.span, node):
             marked[index] = finding._replace(anchor=anchor)
     return marked
+
+
+def _url(entry: Entry | None) -> str:
+    return entry.fields.get("url", "").strip() if entry is not None else ""
 
 
 def _wrap(

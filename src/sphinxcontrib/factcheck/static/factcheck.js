@@ -1,16 +1,163 @@
-// sphinxcontrib-factcheck: a claim's passage is shown on hover or focus (CSS);
-// Escape hides it until the pointer or the focus leaves the claim (WCAG 1.4.13).
-document.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape") return;
-  document.querySelectorAll(".fc-claim-wrap:hover, .fc-claim-wrap:focus-within")
-    .forEach((wrap) => wrap.classList.add("fc-dismissed"));
-});
-document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll(".fc-claim-wrap").forEach((wrap) => {
-    const undismiss = () => wrap.classList.remove("fc-dismissed");
-    wrap.addEventListener("mouseleave", undismiss);
-    wrap.addEventListener("focusout", (event) => {
-      if (!wrap.contains(event.relatedTarget)) undismiss();
+// sphinxcontrib-factcheck: a verified claim's passage in a popover, and
+// "Copy with citation" in the popover and in the evidence appendix.
+//
+// The build writes each claim's tooltip into a <template> beside it (so
+// that its text stays out of the page's text and of search summaries);
+// this script makes it a popover (the browser's Popover API: top layer,
+// closed by Escape), placed by CSS anchor positioning (factcheck.css).
+// WCAG 1.4.13: the popover shows on hover and on keyboard focus, stays
+// while the pointer moves onto it (hoverable), closes on Escape without
+// moving focus (dismissible), and stays until the pointer and the focus
+// have left both the claim and the popover (persistent).
+(() => {
+  "use strict";
+
+  // Time to move the pointer from a claim to its popover before it closes.
+  const HIDE_DELAY_MS = 300;
+  // How long a copy button says "Copied".
+  const COPIED_MS = 1500;
+
+  const canPopover = typeof HTMLElement.prototype.showPopover === "function";
+  // "hint" popovers (light dismiss, Escape) do not close other popovers;
+  // where the browser does not know them, "manual" ones and our own Escape.
+  const popoverKind = (() => {
+    const probe = document.createElement("span");
+    probe.setAttribute("popover", "hint");
+    return probe.popover === "hint" ? "hint" : "manual";
+  })();
+
+  let hideTimer = 0;
+  let openClaim = null;
+
+  const tipOf = (claim) => document.getElementById(`${claim.id}-tip`);
+  const isOpen = (tip) => tip.matches(":popover-open");
+
+  function hide(claim) {
+    const tip = tipOf(claim);
+    if (tip && isOpen(tip)) tip.hidePopover();
+  }
+
+  function show(claim) {
+    clearTimeout(hideTimer);
+    if (claim.fcDismissed) return;
+    if (openClaim && openClaim !== claim) hide(openClaim);
+    const tip = tipOf(claim);
+    if (!tip) return;
+    // Only the claim whose popover is open is the anchor the CSS places it by.
+    document.querySelectorAll(".fc-claim.fc-anchor").forEach((c) => c.classList.remove("fc-anchor"));
+    claim.classList.add("fc-anchor");
+    if (!isOpen(tip)) tip.showPopover();
+    openClaim = claim;
+  }
+
+  function hideLater(claim) {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(() => {
+      const tip = tipOf(claim);
+      const focused = claim.contains(document.activeElement) || (tip && tip.contains(document.activeElement));
+      if (!focused) hide(claim);
+    }, HIDE_DELAY_MS);
+  }
+
+  function makeTip(template) {
+    const claim = document.getElementById(template.dataset.fcClaim);
+    if (!claim) return;
+    const tip = document.createElement("span");
+    tip.className = "fc-tip";
+    tip.id = `${claim.id}-tip`;
+    tip.setAttribute("popover", popoverKind);
+    const body = document.createElement("span");
+    body.className = "fc-tip-body";
+    body.id = `${claim.id}-desc`;
+    const content = template.content.cloneNode(true);
+    const memo = content.querySelector("template.fc-memo");
+    body.append(content);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "fc-copy";
+    button.textContent = "Copy with citation";
+    tip.append(body, button);
+    // The memo is not part of the description a screen reader announces.
+    if (memo) tip.append(memo);
+    template.after(tip);
+    claim.setAttribute("aria-describedby", body.id);
+
+    claim.addEventListener("pointerenter", (event) => {
+      if (event.pointerType !== "touch") show(claim);
     });
+    claim.addEventListener("pointerleave", () => {
+      if (document.activeElement !== claim) claim.fcDismissed = false;
+      hideLater(claim);
+    });
+    tip.addEventListener("pointerenter", () => clearTimeout(hideTimer));
+    tip.addEventListener("pointerleave", () => hideLater(claim));
+    claim.addEventListener("focus", () => show(claim));
+    for (const element of [claim, tip]) {
+      element.addEventListener("focusout", (event) => {
+        if (claim.contains(event.relatedTarget) || tip.contains(event.relatedTarget)) return;
+        claim.fcDismissed = false;
+        if (!claim.matches(":hover") && !tip.matches(":hover")) hide(claim);
+      });
+    }
+  }
+
+  // A popover closed by Escape stays closed until the pointer has been
+  // somewhere else than the claim and its popover (or the focus has left).
+  document.addEventListener("pointerover", (event) => {
+    if (!openClaim || !openClaim.fcDismissed) return;
+    const tip = tipOf(openClaim);
+    if (!openClaim.contains(event.target) && !(tip && tip.contains(event.target))) {
+      if (document.activeElement !== openClaim) openClaim.fcDismissed = false;
+    }
   });
-});
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !openClaim) return;
+    const tip = tipOf(openClaim);
+    if (tip && isOpen(tip)) {
+      openClaim.fcDismissed = true;
+      // Focus inside the popover goes back to its claim, not to the page's start.
+      if (tip.contains(document.activeElement)) openClaim.focus();
+      hide(openClaim);
+    }
+  });
+
+  // -- Copy with citation ---------------------------------------------------
+
+  function memoText(memo) {
+    const part = (name) =>
+      (memo.content.querySelector(`[data-fc-part="${name}"]`)?.textContent || "").trim();
+    let link = part("link");
+    if (!link && memo.dataset.fcAnchor) {
+      const here = new URL(window.location.href);
+      here.hash = memo.dataset.fcAnchor;
+      link = here.href;
+    }
+    const lines = [];
+    if (part("sentence")) lines.push(part("sentence"));
+    if (part("source")) lines.push(`Source: ${part("source")}${part("source-url") ? `, ${part("source-url")}` : ""}`);
+    if (part("passage")) lines.push(`Passage: “${part("passage")}”`);
+    if (part("original")) lines.push(`The original at this passage: ${part("original")}`);
+    const where = [part("work"), part("page") ? `“${part("page")}”` : ""].filter(Boolean).join(", ");
+    lines.push(`Verified in ${where || "the handbook"}: ${link}`);
+    return lines.join("\n");
+  }
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("button.fc-copy");
+    if (!button) return;
+    const memo = button.closest(".fc-tip, .fc-passage")?.querySelector("template.fc-memo");
+    if (!memo || !navigator.clipboard) return;
+    const label = button.textContent;
+    navigator.clipboard.writeText(memoText(memo)).then(() => {
+      button.textContent = "Copied";
+      setTimeout(() => { button.textContent = label; }, COPIED_MS);
+    }, () => {});
+  });
+
+  function init() {
+    if (canPopover) document.querySelectorAll("template.fc-tip-content").forEach(makeTip);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

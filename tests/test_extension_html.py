@@ -1,0 +1,243 @@
+"""What the fact check writes into a reader's page, on a test root of its own.
+
+``tests/roots/test-html`` is a one-page project whose source has a passage
+with quotation marks inside it, the same figure stated three times, a table
+and a chart. The tests build it in-process and read what it writes: Text
+Fragments checked against the archive, claim anchors that edits elsewhere
+leave alone, the evidence appendix's "Used in" grouped, its condensed form
+for other builders, the tooltip kept out of the page's text, and charts
+drawn in the page's colours.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import sphinxcontrib.factcheck.appendix as appendix
+from sphinxcontrib.factcheck import get_findings
+from sphinxcontrib.factcheck.fragments import find_text_fragment
+from tests.conftest import BuildResult, RootProject
+
+SOURCE = "sources/gazette-2024-03-15.txt"
+
+
+@pytest.fixture
+def root(project: Callable[..., RootProject]) -> RootProject:
+    return project("html")
+
+
+def built(root: RootProject, builder: str = "html") -> BuildResult:
+    result = root.build(builder, fresh=True)
+    assert result.warning_lines == [], result.warnings
+    return result
+
+
+def evidence_links(page: str) -> dict[int, str]:
+    """The original's link of each evidence entry, by the passage's offset in its source."""
+    links = {}
+    for box in re.findall(
+        r'<div class="fc-passage docutils container" id="ev-[^"]+-\d+">.*?</div>', page, re.S
+    ):
+        offset = int(re.search(r'id="ev-[^"]+-(\d+)"', box).group(1))
+        found = re.search(r'<a class="reference external" href="([^"]+)">Open the original', box)
+        links[offset] = html.unescape(found.group(1)) if found else ""
+    return links
+
+
+# -- Text Fragments ------------------------------------------------------------
+
+
+def test_every_text_fragment_leads_to_its_passage_in_the_archived_source(root):
+    result = built(root)
+    text = root.file(SOURCE).read_text(encoding="utf-8")
+    links = evidence_links((result.outdir / "evidence.html").read_text(encoding="utf-8"))
+    assert len(links) == 3
+    for offset, link in links.items():
+        url, _, fragment = link.partition("#")
+        assert url == "https://gazette.example.org/2024/03/15/port-seizures"
+        assert fragment.startswith(":~:text="), link
+        found = find_text_fragment(text, "#" + fragment)
+        assert found is not None and found[0] == offset, (link, found)
+        line_end = text.index("\n", offset)
+        assert found[1] == line_end  # the whole passage, to its last character
+    # The passage's quotation marks are in the fragment, as in the source.
+    quoted = links[text.index("His strategy")]
+    assert '"hugs,' in urllib.parse.unquote(quoted), quoted
+
+
+def _stripping_fragment(text: str, start: int, end: int) -> str:
+    """How fragments were built before: quotation marks stripped from the words."""
+    words = [w.strip("\"“”'‘’()") for w in text[start:end].split()]
+    words = [w for w in words if w]
+    return (
+        "#:~:text="
+        + urllib.parse.quote(" ".join(words[:4]), safe="")
+        + ","
+        + (urllib.parse.quote(" ".join(words[-5:]), safe=""))
+    )
+
+
+def test_a_fragment_that_misses_its_passage_is_a_warning_at_the_appendix(root, monkeypatch):
+    monkeypatch.setattr(appendix, "text_fragment", _stripping_fragment)
+    result = root.build("html", fresh=True)
+    misses = [line for line in result.warning_lines if "Text Fragment" in line]
+    assert len(misses) == 1, result.warning_lines  # `dubbed hugs,` is not in `dubbed "hugs,`
+    assert "evidence.md:3:" in misses[0] and "Smith2024seizures" in misses[0]
+    page = (result.outdir / "evidence.html").read_text(encoding="utf-8")
+    # The reader gets the original's address, without a fragment that finds nothing.
+    assert ">Open the original</a>" in page
+    assert "dubbed%20hugs" not in page
+
+
+# -- Claim anchors -------------------------------------------------------------
+
+
+def claim_ids(result: BuildResult) -> list[str]:
+    page = (result.outdir / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'class="fc-claim" id="(claim-[^"]+)"', page)
+
+
+def claims_by_anchor(result: BuildResult) -> dict[str, tuple[str, str]]:
+    """Each anchor of the page, with the claim and the sentence it marks."""
+    assert claim_ids(result)  # the anchors are in the page, as recorded
+    return {
+        f.anchor: (f.text, " ".join(f.sentence.split()))
+        for f in get_findings(result.app.env, "index")
+        if f.anchor
+    }
+
+
+ROW = "| Fentanyl seized at Nogales | 4,200 pounds in 2023 {cite:p}`Smith2024seizures` |\n"
+
+
+def test_claim_anchors_stay_when_rows_and_paragraphs_are_added_above(root):
+    before = claims_by_anchor(built(root))
+    assert len(before) == 9
+    # A row and a paragraph inserted above the others, stating the same figures.
+    root.replace(
+        "index.md", ROW, "| Arrests | Nearly 1,500 in 2023 {cite:p}`Smith2024seizures` |\n" + ROW
+    )
+    root.replace(
+        "index.md",
+        "His strategy",
+        "Nearly 1,500 people were arrested in 2023 {cite:p}`Smith2024seizures`.\n\nHis strategy",
+    )
+    after = claims_by_anchor(built(root))
+    assert len(after) == 13
+    # Every anchor that was there still marks the same claim of the same sentence.
+    assert {anchor: after.get(anchor) for anchor in before} == before
+
+
+def test_editing_a_sentence_renames_only_its_own_claims(root):
+    before = claims_by_anchor(built(root))
+    root.replace(
+        "index.md", "| People arrested | Nearly 1,500 in 2023", "| Arrested | Nearly 1,500 in 2023"
+    )
+    after = claims_by_anchor(built(root))
+    gone = {anchor: claim for anchor, claim in before.items() if anchor not in after}
+    assert sorted(text for text, _ in gone.values()) == ["2023", "Nearly 1,500"]
+    assert all("People arrested" in sentence for _, sentence in gone.values())
+    assert {a: c for a, c in before.items() if a not in gone} == {
+        a: c for a, c in after.items() if a in before
+    }
+
+
+# -- The evidence appendix -----------------------------------------------------
+
+
+def test_used_in_names_each_page_and_claim_once_with_all_its_places(root):
+    page = (built(root).outdir / "evidence.html").read_text(encoding="utf-8")
+    uses = re.findall(r'<p class="fc-passage-meta">Used in: (.*?)</p>', page, re.S)
+    seizures = next(u for u in uses if "4,200" in u)
+    labels = re.findall(r">(Seizures: [^<]+)</a>", seizures)
+    assert sorted(labels) == ["Seizures: “2023”", "Seizures: “4,200”"]
+    assert "(3 places:" in seizures and "(2 places:" in seizures
+    places = re.findall(r'href="index.html#(claim-4200-[^"]+)">\d</a>', seizures)
+    assert len(places) == len(set(places)) == 3
+
+
+def test_other_builders_get_a_condensed_appendix(root):
+    text = (built(root, "text").outdir / "evidence.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    # One paragraph per passage, its "Used in" grouped with counts.
+    assert "Officers at the Nogales port seized **4,200** pounds" in flat
+    assert "*Used in:* “2023”: Seizures (2 places); “4,200”: Seizures (3 places)." in flat
+    # No link text for the screen; the source's address once, without a fragment.
+    assert "Open the original" not in text
+    assert flat.count("https://gazette.example.org/2024/03/15/port-seizures") == 1
+    assert ":~:text=" not in text
+    paragraphs = [p for p in text.split("\n\n") if "Used in:" in " ".join(p.split())]
+    assert len(paragraphs) == 3
+
+
+def test_the_html_appendix_keeps_its_boxes_links_and_copy_buttons(root):
+    page = (built(root).outdir / "evidence.html").read_text(encoding="utf-8")
+    assert page.count('class="fc-passage docutils container"') == 3
+    assert page.count(">Open the original at this passage</a>") == 3
+    assert page.count('<button type="button" class="fc-copy">Copy with citation</button>') == 3
+    memo = re.search(
+        r'<template class="fc-memo" data-fc-anchor="(ev-[^"]+)">(.*?)</template>', page, re.S
+    )
+    assert memo is not None
+    assert f"https://handbook.example.org/en/latest/evidence.html#{memo.group(1)}" in memo.group(2)
+
+
+# -- Tooltips and what the copy button copies ----------------------------------
+
+
+def test_a_tooltip_is_no_part_of_the_page_text(root):
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    main = re.search(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', page, re.S)
+    body = main.group(1) if main else page
+    outside = re.sub(r"<template\b.*?</template>", "", body, flags=re.S)
+    outside = re.sub(r"<template\b.*?</template>", "", outside, flags=re.S)  # nested memo
+    assert "Smith (2024-03-15)" not in re.sub(r"<[^>]+>", "", outside)
+    assert body.count('<template class="fc-tip-content"') == 9
+
+
+def test_each_claim_carries_what_a_memo_needs(root):
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    claim = re.search(
+        r'<a class="fc-claim" id="(claim-nearly-1500-[^"]+)" href="evidence.html#ev-[^"]+">'
+        r'Nearly 1,500</a><template class="fc-tip-content" data-fc-claim="\1">(.*?)</template></template>',
+        page,
+        re.S,
+    )
+    assert claim is not None
+    parts = dict(re.findall(r'<span data-fc-part="([a-z-]+)">(.*?)</span>', claim.group(2)))
+    assert parts["sentence"].startswith("People arrested")  # a table row is its sentence
+    assert parts["source"] == "Smith (2024-03-15), “Port seizures rise as officials meet”"
+    assert parts["source-url"] == "https://gazette.example.org/2024/03/15/port-seizures"
+    assert parts["passage"].startswith("Nearly 1,500 people were arrested in 2023")
+    assert parts["link"] == f"https://handbook.example.org/en/latest/index.html#{claim.group(1)}"
+
+
+# -- Charts --------------------------------------------------------------------
+
+
+def test_a_chart_is_an_svg_in_the_page_colours_with_no_background(root):
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    svg = re.search(
+        r'<div class="fc-chart"><svg[^>]*role="img" aria-label="([^"]+)">(.*?)</svg>', page, re.S
+    )
+    assert svg is not None
+    assert svg.group(1) == "Bar chart of arrests. 2023: 1,500; 2022: 900."
+    drawing = svg.group(2)
+    assert "currentColor" in drawing
+    assert not re.search(r"fill:\s*#(?:fff|ffffff)\b", drawing, re.I)  # no white box
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", drawing)  # real text, not paths
+    assert {"2023", "2022", "1,500", "900"} <= {label.strip() for label in labels}
+
+
+def test_a_chart_is_a_vector_image_for_latex(root):
+    result = built(root, "latex")
+    tex = next(Path(result.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert re.search(r"\\sphinxincludegraphics(?:\[[^]]*\])?\{\{chart-\w+\}\.pdf\}", tex), tex[
+        -2000:
+    ]
