@@ -185,7 +185,7 @@ def test_a_verified_chart_is_drawn_and_an_unverified_one_is_not(project):
     drawn = p.build()
     assert drawn.warning_lines == []
     assert re.search(
-        r'<img alt="Bar chart of seizures\. Nogales, 2023: 4,200\."',
+        r'<svg[^>]* role="img" aria-label="Bar chart of seizures\. Nogales, 2023: 4,200\."',
         (drawn.outdir / "index.html").read_text(),
     )
     p.write("index.md", text + CHART.format(value="4300"))
@@ -194,7 +194,7 @@ def test_a_verified_chart_is_drawn_and_an_unverified_one_is_not(project):
         "bar 'Nogales, 2023': the value 4,300 is not a verified figure" in line
         for line in refused.warning_lines
     ), refused.warning_lines
-    assert "<img" not in (refused.outdir / "index.html").read_text()
+    assert 'role="img"' not in (refused.outdir / "index.html").read_text()
 
 
 def test_pages_matching_a_skip_pattern_are_not_checked(project):
