@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib.factcheck import Status, get_corpus, get_findings
+from sphinxcontrib.factcheck import STATIC, Status, get_corpus, get_findings
 from tests.conftest import BuildResult, RootProject, run_sphinx
 
 
@@ -204,3 +204,15 @@ def test_pages_matching_a_skip_pattern_are_not_checked(project):
     assert any("[uncited]" in line for line in p.build().warning_lines)
     skipped = p.build(fresh=True, factcheck_skip_pages=["notes/*"])
     assert skipped.warning_lines == [] and skipped.status == 0
+
+
+def test_an_older_copy_of_the_extensions_static_files_is_replaced_without_a_warning(project):
+    p = project("myst")
+    first = p.build()
+    script = first.outdir / "_static" / "factcheck.js"
+    packaged = (STATIC / "factcheck.js").read_text(encoding="utf-8")
+    assert script.read_text(encoding="utf-8") == packaged
+    script.write_text("// left by an older version of the extension\n", encoding="utf-8")
+    again = p.build()
+    assert again.warning_lines == [] and again.status == 0
+    assert script.read_text(encoding="utf-8") == packaged

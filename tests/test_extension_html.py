@@ -109,7 +109,7 @@ def claims_by_anchor(result: BuildResult) -> dict[str, tuple[str, str]]:
     return {
         f.anchor: (f.text, " ".join(f.sentence.split()))
         for f in get_findings(result.app.env, "index")
-        if f.anchor
+        if f.anchor.startswith("claim-")
     }
 
 
@@ -198,7 +198,9 @@ def test_a_tooltip_is_no_part_of_the_page_text(root):
     outside = re.sub(r"<template\b.*?</template>", "", body, flags=re.S)
     outside = re.sub(r"<template\b.*?</template>", "", outside, flags=re.S)  # nested memo
     assert "Smith (2024-03-15)" not in re.sub(r"<[^>]+>", "", outside)
-    assert body.count('<template class="fc-tip-content"') == 9
+    assert body.count('<template class="fc-tip-content" data-fc-claim="claim-') == 9
+    # And one behind the citation of each cited sentence with a passage.
+    assert body.count('<template class="fc-tip-content" data-fc-claim="passage-') == 5
 
 
 def test_each_claim_carries_what_a_memo_needs(root):
@@ -241,3 +243,61 @@ def test_a_chart_is_a_vector_image_for_latex(root):
     assert re.search(r"\\sphinxincludegraphics(?:\[[^]]*\])?\{\{chart-\w+\}\.pdf\}", tex), tex[
         -2000:
     ]
+
+
+# -- The passage behind a citation ---------------------------------------------
+
+PLAIN_SENTENCE = (
+    "Officers at the port seized fentanyl, the agency said {cite:p}`Smith2024seizures`."
+)
+
+
+def test_a_sentence_without_a_figure_has_its_passage_behind_its_citation(root):
+    text = root.file("index.md").read_text(encoding="utf-8")
+    root.write(
+        "index.md", text.replace("```{bibliography}", PLAIN_SENTENCE + "\n\n```{bibliography}")
+    )
+    result = built(root)
+    page = (result.outdir / "index.html").read_text(encoding="utf-8")
+    (aligned,) = [
+        f
+        for f in get_findings(result.app.env, "index")
+        if f.kind == "sentence" and f.sentence.startswith("Officers at the port seized fentanyl")
+    ]
+    assert aligned.anchor.startswith("passage-officers-at-the-port-seized-fentanyl-")
+    wrapped = re.search(
+        rf'<span class="fc-cite" id="{aligned.anchor}">(.*?)</span><template '
+        rf'class="fc-tip-content" data-fc-claim="{aligned.anchor}">(.*?)</template>',
+        page,
+        re.S,
+    )
+    assert wrapped, "the citation is not wrapped with its passage"
+    citation, tip = wrapped.groups()
+    assert (
+        "Smith" in citation and 'class="reference internal"' in citation
+    )  # the citation as it was
+    shown = re.search(r'<span class="fc-tip-passage">(.*?)</span>', tip).group(1)
+    assert html.unescape(shown) == " ".join(aligned.evidence.passage.split())
+    assert "Officers at the Nogales port seized 4,200 pounds of fentanyl" in shown
+    # The link to the original leads, by its Text Fragment, to exactly that passage.
+    href = html.unescape(re.search(r'<a class="fc-tip-original" href="([^"]+)"', tip).group(1))
+    address, fragment = href.split("#", 1)
+    assert address == "https://gazette.example.org/2024/03/15/port-seizures"
+    source = root.file(SOURCE).read_text(encoding="utf-8")
+    found = find_text_fragment(source, "#" + fragment)
+    assert found and source[found[0] : found[1]] == aligned.evidence.passage.strip()
+    # Its copy button copies the sentence with its source and passage.
+    assert 'data-fc-part="sentence">Officers at the port seized fentanyl' in tip
+
+
+def test_every_cited_sentence_has_one_passage_behind_a_citation(root):
+    result = built(root)
+    page = (result.outdir / "index.html").read_text(encoding="utf-8")
+    findings = get_findings(result.app.env, "index")
+    aligned = [f for f in findings if f.kind == "sentence" and f.evidence is not None]
+    assert aligned and all(f.anchor.startswith("passage-") for f in aligned)
+    assert sorted(re.findall(r'<span class="fc-cite" id="([^"]+)"', page)) == sorted(
+        f.anchor for f in aligned
+    )
+    text = (built(root, "text").outdir / "index.txt").read_text(encoding="utf-8")
+    assert "The passage this sentence rests on" not in text

@@ -391,6 +391,46 @@ def test_a_tooltip_is_hoverable_persistent_and_closes_on_escape(site, page):
     assert tip.is_visible()
 
 
+def test_a_sentence_without_a_figure_shows_its_passage_behind_its_citation(site, page, tmp_path):
+    """Every statement one click from its source: hovering or focusing the citation
+    of a sentence with no figure shows the passage it is aligned to, whose link
+    opens the original at that passage (Chromium's own Text Fragment matching)."""
+    base, _ = site
+    page.goto(base + "chapters/cartels.html")
+    cites = page.locator(".fc-cite")
+    assert cites.count() >= 20
+    cite = next(cites.nth(i) for i in range(cites.count()) if cites.nth(i).is_visible())
+    tip = tooltip_of(page, cite)
+    cite.hover()
+    assert tip.is_visible()
+    assert "The passage this sentence rests on" in tip.inner_text()
+    passage = tip.locator(".fc-tip-passage").inner_text()
+    page.mouse.move(2, 2)
+    page.wait_for_timeout(800)
+    assert not tip.is_visible()
+    # By keyboard: focusing the citation's link shows it too.
+    cite.locator("a").first.focus()
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    assert page.evaluate("document.activeElement.closest('.fc-cite') !== null")
+    # The link leads to that passage in the original (served from the archive).
+    href = tip.locator("a.fc-tip-original").get_attribute("href")
+    urls = archive_as_pages(tmp_path)
+    key = next(k for k, url in urls.items() if url and href.startswith(url + "#"))
+    fragment = href.partition("#")[2]
+    with served(tmp_path) as archive:
+        page.goto(f"{archive}{key}.html#{fragment}")
+        page.wait_for_function("window.scrollY > 0", timeout=3000)
+        shown = page.evaluate(
+            """[...document.querySelectorAll('p[data-start]')]
+                 .filter((p) => { const r = p.getBoundingClientRect();
+                                  return r.bottom > 0 && r.top < innerHeight; })
+                 .map((p) => p.textContent).join(' ')"""
+        )
+    assert " ".join(passage.split())[:60] in " ".join(shown.split())
+
+
 def test_the_first_figure_is_a_few_key_presses_away(site, browser):
     base, _ = site
     chapter = base + "chapters/violence-in-mexico.html"

@@ -33,10 +33,15 @@ from .config import add_config_values, get_config, validate_config
 from .document import PROCESS_FINDING, check_document
 from .domain import FactCheckDomain, get_corpus, get_findings
 from .guards import guard_bibliographies, guard_encodings
-from .html import depart_claim_html, visit_claim_html
+from .html import (
+    depart_cited_passage_html,
+    depart_claim_html,
+    visit_cited_passage_html,
+    visit_claim_html,
+)
 from .incremental import appendix_documents, outdated_documents
 from .load import load_sources
-from .nodes import Claim, EvidenceIndex, OwnFigure, OwnStatement
+from .nodes import CitedPassage, Claim, EvidenceIndex, OwnFigure, OwnStatement
 from .records import ClaimKind, Evidence, Finding, Status
 from .report import set_exit_status
 from .roles import OwnFigureRole, OwnStatementRole
@@ -80,7 +85,8 @@ def _copy_static_files(app: Sphinx, exception: Exception | None) -> None:
         return
     for path in sorted(STATIC.iterdir()):
         if path.is_file():
-            copy_asset_file(path, Path(app.outdir, "_static"))
+            # The package's own files: a copy left by an older version is replaced.
+            copy_asset_file(path, Path(app.outdir, "_static"), force=True)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -90,6 +96,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_event(PROCESS_FINDING)
     app.add_domain(FactCheckDomain)
     app.add_node(Claim, html=(visit_claim_html, depart_claim_html))
+    app.add_node(CitedPassage, html=(visit_cited_passage_html, depart_cited_passage_html))
     app.add_node(EvidenceIndex)
     app.add_node(OwnFigure)
     app.add_node(OwnStatement)

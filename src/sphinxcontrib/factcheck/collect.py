@@ -77,6 +77,9 @@ class Sentence(NamedTuple):
     row: bool = False
     #: The reason, if the sentence is marked as the project's own statement.
     statement: str = ""
+    #: The sentence's citation nodes with the keys each cites, in order, so that
+    #: the passage it is aligned to can be shown behind its citation.
+    citations: tuple[tuple[nodes.Element, tuple[str, ...]], ...] = ()
 
 
 class _Block:
@@ -86,6 +89,7 @@ class _Block:
         self.parts: list[str] = []
         self.length = 0
         self.citations: list[tuple[int, tuple[str, ...]]] = []
+        self.citation_nodes: list[tuple[int, nodes.Element, tuple[str, ...]]] = []
         self.masked: list[tuple[int, int]] = []
         self.text_nodes: list[tuple[int, nodes.Text]] = []
         self.exemptions: list[tuple[int, str, str]] = []
@@ -109,6 +113,7 @@ class _Block:
         elif node.tagname == "pending_xref" and node.get("refdomain") == "cite":
             keys = tuple(k.strip() for k in node["reftarget"].split(",") if k.strip())
             self.citations.append((self.length, keys))
+            self.citation_nodes.append((self.length, node, keys))
             parenthetical = node.get("reftype", "p") in PARENTHETICAL_ROLES
             self.append(CITE_MARK if parenthetical else TEXTUAL_CITE_MARK)
         elif node.tagname == "pending_xref" or isinstance(node, nodes.literal):
@@ -119,6 +124,7 @@ class _Block:
             key = self.footcite_key(node["refid"])
             if key:
                 self.citations.append((self.length, (key,)))
+                self.citation_nodes.append((self.length, node, (key,)))
                 self.append(CITE_MARK)
         elif isinstance(node, nodes.reference) and node.astext().startswith(("http:", "https:")):
             self.append_masked(node.astext())
@@ -256,6 +262,11 @@ def _sentences_of(
             text_nodes=text_nodes,
             row=not split,
             statement=statement,
+            citations=tuple(
+                (node, cited)
+                for offset, node, cited in block.citation_nodes
+                if start <= offset < end
+            ),
         )
 
 

@@ -27,7 +27,7 @@ from .collect import Sentence, collect_sentences
 from .config import get_config
 from .domain import DocumentRecord, FactCheckDomain
 from .language import Vocabulary, get_vocabulary
-from .marking import mark_claims
+from .marking import mark_citation, mark_claims
 from .names import lower_words
 from .records import Finding
 from .verify import check_sentence
@@ -76,7 +76,9 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
         checked = [
             process(app, f) for f in check_sentence(docname, sentence, corpus, entries, page_words)
         ]
-        findings.extend(mark_claims(sentence, checked, entries, blocks, anchors, config.date_field))
+        marked = mark_claims(sentence, checked, entries, blocks, anchors, config.date_field)
+        texts = {key: corpus.text_of(key) for key in sentence.keys if key in corpus.sources}
+        findings.extend(mark_citation(sentence, marked, entries, texts, anchors, config.date_field))
         words.update(re.findall(r"\w+", _QUOTED.sub(" ", sentence.text).lower()))
         if dated_only(sentence, [f for f in checked if f.kind == "figure"]):
             dated.append(word_stems(sentence.text, vocabulary))

@@ -1,4 +1,5 @@
-"""Verified claims in HTML: a link to the evidence, with the passage in a tooltip.
+"""Verified claims in HTML: a link to the evidence, with the passage in a tooltip;
+and behind every cited sentence's citation, the passage it is aligned to.
 
 A claim is a subtle link to its passage in the evidence appendix (or, with no
 appendix, a focusable span). Its tooltip (the passage with the claim
@@ -14,6 +15,12 @@ each part in its own element, so the script only joins them: the sentence
 that states the claim, the source's citation and address, the verified
 passage, and the claim's permalink under ``html_baseurl`` (or, without one,
 the page's address as the browser knows it).
+
+A cited sentence's citation (:class:`~.nodes.CitedPassage`) gets the same
+tooltip, shown when the citation is hovered or its link focused: the passage
+the sentence is aligned to, the source, and a link to the original at that
+passage (a Text Fragment, checked against the archived text), so a sentence
+without a figure is one click from its source too.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ import html
 from typing import Any
 
 from .config import get_config
-from .nodes import Claim
+from .nodes import CitedPassage, Claim
 
 #: How much of a passage a tooltip shows around the claim.
 TOOLTIP_CHARACTERS = 360
@@ -105,5 +112,47 @@ def depart_claim_html(translator: Any, node: Claim) -> None:
         f'{closing}<template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source">{html.escape(node["source"])}</span>'
+        f"{memo}</template>"
+    )
+
+
+def visit_cited_passage_html(translator: Any, node: CitedPassage) -> None:
+    translator.body.append(f'<span class="fc-cite" id="{node["claim_id"]}">')
+
+
+def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
+    builder = translator.builder
+    passage = " ".join(node["passage"].split())
+    shown = passage
+    if len(shown) > 2 * TOOLTIP_CHARACTERS:
+        shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
+    original = node.get("original", "")
+    link = (
+        f' <a class="fc-tip-original" href="{html.escape(original)}">'
+        "The passage in the original</a>"
+        if original
+        else ""
+    )
+    docname = builder.current_docname
+    titles = builder.env.titles
+    config = builder.config
+    memo = memo_template(
+        node["claim_id"],
+        {
+            "sentence": node.get("sentence", ""),
+            "source": node["source"],
+            "source-url": node.get("source_url", ""),
+            "passage": passage,
+            "original": original if original != node.get("source_url", "") else "",
+            "work": config.html_title or config.project,
+            "page": titles[docname].astext() if docname in titles else "",
+            "link": permalink(builder, docname, node["claim_id"]),
+        },
+    )
+    translator.body.append(
+        f'</span><template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
+        f'<span class="fc-tip-label">The passage this sentence rests on</span>'
+        f'<span class="fc-tip-passage">{html.escape(shown)}</span>'
+        f'<span class="fc-tip-source">{html.escape(node["source"])}{link}</span>'
         f"{memo}</template>"
     )

@@ -1,11 +1,14 @@
-"""Marking verified claims in the page: each becomes a :class:`~.nodes.Claim`.
+"""Marking verified claims in the page: each becomes a :class:`~.nodes.Claim`,
+and each cited sentence's citation a :class:`~.nodes.CitedPassage`.
 
 While a document is read, each verified figure or quotation is wrapped in a
 Claim node carrying its evidence (source key, passage, offsets, the source's
 citation and address) and the sentence that states it, with an anchor of its
-own (:func:`claim_id`) so that a memo can link to the very figure. Builders that
-know Claim nodes (HTML, :mod:`.html`) show the evidence; others print the
-text as it is.
+own (:func:`claim_id`) so that a memo can link to the very figure. The
+citation of every cited sentence is wrapped too, with the passage the sentence
+is aligned to (:func:`mark_citation`), so that a sentence without a figure is
+as close to its source. Builders that know these nodes (HTML, :mod:`.html`)
+show the evidence; others print the text as it is.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from docutils import nodes
 
 from .bibliography import Entry, short_citation
 from .collect import Sentence
-from .nodes import Claim
-from .records import Finding, Status
+from .fragments import find_text_fragment, text_fragment
+from .nodes import CitedPassage, Claim
+from .records import ClaimKind, Finding, Status
 from .sentences import CITE_MARK, TEXTUAL_CITE_MARK
 
 #: How many of a claim's words its anchor shows: enough to recognise it.
@@ -39,7 +43,7 @@ def evidence_id(key: str, passage_start: int) -> str:
     return f"ev-{key.lower()}-{passage_start}"
 
 
-def claim_id(text: str, sentence: str, used: set[str]) -> str:
+def claim_id(text: str, sentence: str, used: set[str], prefix: str = "claim") -> str:
     """A readable anchor for a claim that edits elsewhere on its page leave alone.
 
     The anchor is made of the claim's first words and a short digest of the
@@ -63,7 +67,7 @@ def claim_id(text: str, sentence: str, used: set[str]) -> str:
     """
     words = re.findall(r"[a-z0-9]+", text.lower().replace(",", ""))[:CLAIM_ID_WORDS]
     digest = hashlib.sha256(sentence_text(sentence).encode()).hexdigest()[:CLAIM_ID_DIGEST]
-    base = "claim-" + ("-".join(words) or "figure") + "-" + digest
+    base = f"{prefix}-" + ("-".join(words) or "figure") + "-" + digest
     candidate, number = base, 1
     while candidate in used:
         number += 1
@@ -127,6 +131,75 @@ def mark_claims(
         )
         if _wrap(text_nodes, *finding.span, node):
             marked[index] = finding._replace(anchor=anchor)
+    return marked
+
+
+def mark_citation(
+    sentence: Sentence,
+    findings: list[Finding],
+    entries: Mapping[str, Entry],
+    texts: Mapping[str, str],
+    used_ids: set[str],
+    date_field: str = "date",
+) -> list[Finding]:
+    """Wrap the citation of the source ``sentence`` is aligned to in a
+    :class:`~.nodes.CitedPassage` carrying that passage and, where a Text Fragment
+    leads to it, the original's address at the passage (``texts``: each source's
+    archived text, by key). Returns the findings, the aligned one with its anchor.
+
+    The anchor is made like a claim's (:func:`claim_id`), from the sentence's
+    first words: ``passage-...``.
+    """
+    index = next(
+        (
+            i
+            for i, f in enumerate(findings)
+            if f.kind is ClaimKind.SENTENCE and f.status is Status.ALIGNED and f.evidence
+        ),
+        None,
+    )
+    if index is None:
+        return findings
+    aligned = findings[index]
+    evidence = aligned.evidence
+    assert evidence is not None
+    citation = next(
+        (
+            node
+            for node, keys in sentence.citations
+            if evidence.key in keys
+            and node.parent is not None
+            and not isinstance(node.parent, CitedPassage)
+        ),
+        None,
+    )
+    if citation is None:
+        return findings
+    entry = entries.get(evidence.key)
+    url = _url(entry)
+    original = url
+    text = texts.get(evidence.key)
+    if url and text is not None:
+        fragment = text_fragment(text, evidence.passage_start, evidence.passage_end)
+        found = find_text_fragment(text, fragment) if fragment else None
+        if fragment and found and text[found[0] : found[1]] == evidence.passage.strip():
+            original = url + fragment
+    anchor = claim_id(sentence_text(sentence.text), sentence.text, used_ids, prefix="passage")
+    wrapper = CitedPassage(
+        "",
+        classes=["fc-cite"],
+        claim_id=anchor,
+        key=evidence.key,
+        passage=evidence.passage,
+        source=short_citation(evidence.key, entry, date_field),
+        source_url=url,
+        original=original,
+        sentence=sentence_text(sentence.text),
+    )
+    citation.replace_self(wrapper)
+    wrapper += citation
+    marked = list(findings)
+    marked[index] = aligned._replace(anchor=anchor)
     return marked
 
 

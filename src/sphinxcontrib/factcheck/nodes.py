@@ -6,6 +6,8 @@
   sources (the own-statement role);
 - :class:`Claim`: a verified figure or quotation, carrying its evidence
   (:mod:`.marking` wraps claims, :mod:`.html` writes them);
+- :class:`CitedPassage`: a sentence's citation, carrying the passage of the
+  source the sentence is aligned to (:mod:`.marking`, :mod:`.html`);
 - :class:`EvidenceIndex`: where the evidence appendix goes (:mod:`.appendix`).
 """
 
@@ -24,6 +26,10 @@ class OwnStatement(nodes.inline):
 
 class Claim(nodes.inline):
     """A verified figure or quotation, carrying its evidence."""
+
+
+class CitedPassage(nodes.inline):
+    """A sentence's citation, carrying the passage the sentence is aligned to."""
 
 
 class EvidenceIndex(nodes.General, nodes.Element):

@@ -1,4 +1,5 @@
-// sphinxcontrib-factcheck: a verified claim's passage in a popover, and
+// sphinxcontrib-factcheck: a verified claim's passage in a popover (and a
+// cited sentence's passage, behind its citation), and
 // "Copy with citation" in the popover and in the evidence appendix.
 //
 // The build writes each claim's tooltip into a <template> beside it (so
@@ -29,6 +30,9 @@
   let hideTimer = 0;
   let openClaim = null;
 
+  // A claim is focusable itself; a citation, by the link inside it.
+  const focusable = (claim) =>
+    claim.matches("a, [tabindex]") ? claim : claim.querySelector("a") || claim;
   const tipOf = (claim) => document.getElementById(`${claim.id}-tip`);
   const isOpen = (tip) => tip.matches(":popover-open");
 
@@ -44,7 +48,7 @@
     const tip = tipOf(claim);
     if (!tip) return;
     // Only the claim whose popover is open is the anchor the CSS places it by.
-    document.querySelectorAll(".fc-claim.fc-anchor").forEach((c) => c.classList.remove("fc-anchor"));
+    document.querySelectorAll(".fc-anchor").forEach((c) => c.classList.remove("fc-anchor"));
     claim.classList.add("fc-anchor");
     if (!isOpen(tip)) tip.showPopover();
     openClaim = claim;
@@ -83,7 +87,15 @@
     claim.setAttribute("aria-describedby", body.id);
 
     claim.addEventListener("pointerenter", (event) => {
-      if (event.pointerType !== "touch") show(claim);
+      if (event.pointerType === "touch") return;
+      // Crossing another claim or citation on the way to an open popover does
+      // not replace it: the switch waits as long as a popover waits to close.
+      if (openClaim && openClaim !== claim && tipOf(openClaim) && isOpen(tipOf(openClaim))) {
+        clearTimeout(hideTimer);
+        hideTimer = setTimeout(() => show(claim), HIDE_DELAY_MS);
+      } else {
+        show(claim);
+      }
     });
     claim.addEventListener("pointerleave", () => {
       if (document.activeElement !== claim) claim.fcDismissed = false;
@@ -91,7 +103,8 @@
     });
     tip.addEventListener("pointerenter", () => clearTimeout(hideTimer));
     tip.addEventListener("pointerleave", () => hideLater(claim));
-    claim.addEventListener("focus", () => show(claim));
+    // focusin: a citation's popover shows when the link inside it is focused.
+    claim.addEventListener("focusin", () => show(claim));
     for (const element of [claim, tip]) {
       element.addEventListener("focusout", (event) => {
         if (claim.contains(event.relatedTarget) || tip.contains(event.relatedTarget)) return;
@@ -117,7 +130,7 @@
     if (tip && isOpen(tip)) {
       openClaim.fcDismissed = true;
       // Focus inside the popover goes back to its claim, not to the page's start.
-      if (tip.contains(document.activeElement)) openClaim.focus();
+      if (tip.contains(document.activeElement)) focusable(openClaim).focus();
       hide(openClaim);
     }
   });
