@@ -82,10 +82,12 @@ def aligned_passages(
     a sentence that sums up two passages of a source rests on both."""
     wanted = sentence_words(text, vocabulary)
     stems = frozenset(wanted)
+    # Ties go to the source cited first and, within it, the earlier passage, so
+    # that the choice never depends on the order of a set (the hash seed).
     ranked = sorted(
         (
-            ((a.support, a.similarity, a.first - a.last), a, held)
-            for source in sources
+            ((a.support, a.similarity, a.first - a.last, -order, -a.first), a, held)
+            for order, source in enumerate(sources)
             for a, held in _candidates(text, stems, source)
         ),
         key=lambda item: item[0],
@@ -116,7 +118,8 @@ def _candidates(
     if not stems:
         return []
     counts = Counter(sentence for stem in stems for sentence in source.stem_sentences.get(stem, ()))
-    anchors = [sentence for sentence, _ in counts.most_common(CANDIDATES)]
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    anchors = [sentence for sentence, _ in ordered[:CANDIDATES]]
     seen: set[tuple[int, int]] = set()
     found = []
     size = source.passage_sentences

@@ -77,7 +77,7 @@ def followed_source(
         for key in corpus.distinctive_words.get(word, ())
         if key not in sentence.keys
     )
-    for key, count in counts.most_common():
+    for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         if count < needed:
             break
         other = corpus.sources[key]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 from .figures import TEMPORAL, Figure, Kind, supports
 from .index import Occurrence, Source
@@ -149,30 +150,35 @@ def best_aligned(
         # clearly better: "elections in 2023" is not the "2023" of another
         # sentence where the elections' sentence says "next year", nor a
         # meeting's "on Thursday" the "Friday" of an announcement.
-        for sentence in range(len(source.sentences)):
-            for other in source.sentence_figures[sentence]:
-                if (
-                    other.kind is claim.kind
-                    and other.key != claim.key
-                    and other.key not in claimed
-                    and len(words & other.context) > shared + 1
-                ):
-                    return False
-        return True
+        everywhere = range(len(source.sentences))
+        return not _fits_better(claim, words, claimed, source, everywhere, "context", shared)
     score = len(words & occurrence.figure.near)
     if score == 0:
         return False
     first = max(0, occurrence.sentence - 1)
-    for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2)):
-        for other in source.sentence_figures[sentence]:
-            if (
-                other.kind is claim.kind
-                and other.key != claim.key
-                and other.key not in claimed
-                and len(words & other.near) > score + 1
-            ):
-                return False
-    return True
+    around = range(first, min(len(source.sentences), occurrence.sentence + 2))
+    return not _fits_better(claim, words, claimed, source, around, "near", score)
+
+
+def _fits_better(
+    claim: Figure,
+    words: frozenset[str],
+    claimed: frozenset[tuple[object, object]],
+    source: Source,
+    sentences: range,
+    words_of: Literal["context", "near"],
+    score: int,
+) -> bool:
+    """Whether another figure of the claim's kind, in ``sentences``, shares
+    clearly more of the claim's words (its ``context`` or ``near`` words)."""
+    return any(
+        other.kind is claim.kind
+        and other.key != claim.key
+        and other.key not in claimed
+        and len(words & getattr(other, words_of)) > score + 1
+        for sentence in sentences
+        for other in source.sentence_figures[sentence]
+    )
 
 
 def same_measure(evidence: Figure, claim: Figure) -> bool:

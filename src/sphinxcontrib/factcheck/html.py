@@ -79,7 +79,6 @@ def visit_claim_html(translator: Any, node: Claim) -> None:
 
 
 def depart_claim_html(translator: Any, node: Claim) -> None:
-    builder = translator.builder
     closing = "</a>" if _evidence_page(translator) else "</span>"
     passage, (start, end) = node["passage"], node["highlight"]
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
@@ -93,21 +92,7 @@ def depart_claim_html(translator: Any, node: Claim) -> None:
         + html.escape(passage[end:last])
         + ("…" if last < len(passage) else "")
     )
-    docname = builder.current_docname
-    titles = builder.env.titles
-    config = builder.config
-    memo = memo_template(
-        node["claim_id"],
-        {
-            "sentence": node.get("sentence", ""),
-            "source": node["source"],
-            "source-url": node.get("source_url", ""),
-            "passage": " ".join(passage.split()),
-            "work": config.html_title or config.project,
-            "page": titles[docname].astext() if docname in titles else "",
-            "link": permalink(builder, docname, node["claim_id"]),
-        },
-    )
+    memo = _memo(translator, node, " ".join(passage.split()))
     translator.body.append(
         f'{closing}<template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
         f'<span class="fc-tip-passage">{shown}</span>'
@@ -121,7 +106,6 @@ def visit_cited_passage_html(translator: Any, node: CitedPassage) -> None:
 
 
 def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
-    builder = translator.builder
     passage = " ".join(node["passage"].split())
     shown = passage
     if len(shown) > 2 * TOOLTIP_CHARACTERS:
@@ -133,22 +117,7 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         if original
         else ""
     )
-    docname = builder.current_docname
-    titles = builder.env.titles
-    config = builder.config
-    memo = memo_template(
-        node["claim_id"],
-        {
-            "sentence": node.get("sentence", ""),
-            "source": node["source"],
-            "source-url": node.get("source_url", ""),
-            "passage": passage,
-            "original": original if original != node.get("source_url", "") else "",
-            "work": config.html_title or config.project,
-            "page": titles[docname].astext() if docname in titles else "",
-            "link": permalink(builder, docname, node["claim_id"]),
-        },
-    )
+    memo = _memo(translator, node, passage, original)
     translator.body.append(
         f'</span><template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
@@ -156,3 +125,28 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         f'<span class="fc-tip-source">{html.escape(node["source"])}{link}</span>'
         f"{memo}</template>"
     )
+
+
+def _memo(
+    translator: Any, node: Claim | CitedPassage, passage: str, original: str | None = None
+) -> str:
+    """What the copy button of ``node``'s popover copies, for a memo: a cited
+    passage also gives its Text Fragment link, where that is not the source's."""
+    builder = translator.builder
+    docname = builder.current_docname
+    titles = builder.env.titles
+    config = builder.config
+    parts = {
+        "sentence": node.get("sentence", ""),
+        "source": node["source"],
+        "source-url": node.get("source_url", ""),
+        "passage": passage,
+    }
+    if original is not None:
+        parts["original"] = original if original != node.get("source_url", "") else ""
+    parts |= {
+        "work": config.html_title or config.project,
+        "page": titles[docname].astext() if docname in titles else "",
+        "link": permalink(builder, docname, node["claim_id"]),
+    }
+    return memo_template(node["claim_id"], parts)

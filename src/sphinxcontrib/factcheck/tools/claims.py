@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from ..bibliography import Entry
 from ..cache import IndexCache
@@ -37,7 +39,13 @@ class Project(NamedTuple):
 
 def load_project(docs: Path) -> Project:
     """Build ``docs`` with the factcheck builder and collect its sentences."""
-    with tempfile.TemporaryDirectory() as tmp:
+    # As ``sphinx-build`` does: docutils' node and directive registries are
+    # restored afterwards, so a later build in the same process starts clean.
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        patch_docutils(docs),
+        docutils_namespace(),
+    ):
         warnings = io.StringIO()
         app = Sphinx(
             str(docs),
@@ -51,7 +59,9 @@ def load_project(docs: Path) -> Project:
         )
         app.build()
         domain = app.env.get_domain(FactCheckDomain.name)
-        assert isinstance(domain, FactCheckDomain) and domain.corpus is not None
+        if not isinstance(domain, FactCheckDomain) or domain.corpus is None:
+            msg = f"{docs}: the project does not load sphinxcontrib.factcheck"
+            raise ExtensionError(msg)
         config = get_config(app)
         vocabulary = get_vocabulary(config.language)
         sentences = []
