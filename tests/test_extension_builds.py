@@ -216,3 +216,54 @@ def test_an_older_copy_of_the_extensions_static_files_is_replaced_without_a_warn
     again = p.build()
     assert again.warning_lines == [] and again.status == 0
     assert script.read_text(encoding="utf-8") == packaged
+
+
+MEANING_MISTAKES = [
+    # (what the page says instead, the warning expected, its line): each caught
+    # only by a rule of meaning, the figures and quotations still verifying.
+    # A given name the source gives, beside a surname it does not go with.
+    (
+        "Antony Blinken met",
+        "Alejandro Blinken met",
+        r"\[misnamed\] name 'State Alejandro Blinken': no source gives it",
+        3,
+    ),
+    # A definite period ("the first day") is compared even where the sentence
+    # also names the passage's period loosely ("which week").
+    (
+        "In the first week",
+        "In the first day",
+        r"\[contradicted\] the sentence says 'day' where the passage says 'week'",
+        4,
+    ),
+    # A negation after a reporting word, before a noun that is one ("the state").
+    (
+        "none of the drug is made",
+        "none of the drug is not made",
+        r"\[contradicted\] the sentence negates 'made'; the passage does not",
+        5,
+    ),
+    # The second clause of a sentence is read against its own passage.
+    (
+        "the ministry is pressing",
+        "the ministry is not pressing",
+        r"\[contradicted\] the sentence negates 'pressing'; the passage does not",
+        6,
+    ),
+]
+
+
+def test_a_page_that_keeps_its_sources_meaning_passes(project):
+    result = project("meaning").build()
+    assert fact_warnings(result) == [] and result.status == 0
+
+
+@pytest.mark.parametrize(("old", "new", "expected", "line"), MEANING_MISTAKES)
+def test_each_change_of_meaning_fails_at_its_line(project, old, new, expected, line):
+    p = project("meaning")
+    p.replace("index.md", old, new)
+    result = p.build()
+    lines = fact_warnings(result)
+    assert len(lines) == 1 and re.search(expected, lines[0]), lines
+    assert re.search(rf"index\.md:{line}: WARNING", lines[0])
+    assert result.status == 1

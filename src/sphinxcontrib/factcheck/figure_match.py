@@ -151,7 +151,9 @@ def best_aligned(
         # sentence where the elections' sentence says "next year", nor a
         # meeting's "on Thursday" the "Friday" of an announcement.
         everywhere = range(len(source.sentences))
-        return not _fits_better(claim, words, claimed, source, everywhere, "context", shared)
+        return not _fits_better(
+            claim, words, claimed, source, everywhere, "context", shared, twice=True
+        )
     score = len(words & occurrence.figure.near)
     if score == 0:
         return False
@@ -168,17 +170,31 @@ def _fits_better(
     sentences: range,
     words_of: Literal["context", "near"],
     score: int,
+    twice: bool = False,
 ) -> bool:
     """Whether another figure of the claim's kind, in ``sentences``, shares
-    clearly more of the claim's words (its ``context`` or ``near`` words)."""
+    clearly more of the claim's words (its ``context`` or ``near`` words): two
+    more, or (``twice``) twice as many where the claim's occurrence shares one.
+
+    Twice as many is enough for a date or year, which the words of its whole
+    sentence place ("presidential elections next year"); a number's few near
+    words are too few ("seized more than 11,000 pounds ... the 14,100 pounds")."""
     return any(
         other.kind is claim.kind
         and other.key != claim.key
         and other.key not in claimed
-        and len(words & getattr(other, words_of)) > score + 1
+        and _clearly_more(len(words & getattr(other, words_of)), score, twice)
         for sentence in sentences
         for other in source.sentence_figures[sentence]
     )
+
+
+def _clearly_more(theirs: int, score: int, twice: bool) -> bool:
+    """
+    >>> [_clearly_more(2, 1, True), _clearly_more(2, 1, False), _clearly_more(3, 2, True)]
+    [True, False, False]
+    """
+    return theirs > score + 1 or twice and score == 1 and theirs >= 2
 
 
 def same_measure(evidence: Figure, claim: Figure) -> bool:

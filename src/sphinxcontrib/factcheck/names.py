@@ -129,6 +129,47 @@ def name_words(
     return found
 
 
+def name_pairs(text: str, names: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
+    """The name words of a sentence that stand side by side, as written ("Manuel
+    López"), outside its quotations and the phrases in ``skip``; ``names`` are its
+    name words (:func:`name_words`).
+
+    >>> name_pairs("President Andrés Manuel López Obrador met Biden, Trudeau.",
+    ...            ["Andrés", "Manuel", "López", "Obrador", "Biden", "Trudeau"])
+    ['Andrés Manuel', 'Manuel López', 'López Obrador']
+    >>> name_pairs("Joaquín “El Chapo” Guzmán", ["Joaquín", "Guzmán"])
+    []
+    """
+    text = _QUOTED.sub(" ; ", text)  # a quotation parts the names around it
+    for phrase in skip:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    names = set(names)
+    pairs = []
+    for cell in text.split(_CELL):
+        tokens = list(_TOKEN.finditer(cell))
+        for one, two in zip(tokens, tokens[1:], strict=False):
+            first, second = _clean(one.group()), _clean(two.group())
+            if (
+                first in names
+                and second in names
+                and not cell[one.end() : two.start()].strip()
+                and first == one.group().rstrip("’'")  # no full stop or dash between
+            ):
+                pairs.append(f"{first} {second}")
+    return pairs
+
+
+def holds_pair(index: NameIndex, pair: str, initials: frozenset[str]) -> bool:
+    """Whether a text writes two name words side by side, in any case ("the US
+    congress" for "the U.S. Congress") or in a run of names ("Bureau of Alcohol"
+    for "Bureau Alcohol"), or the abbreviation of a stretch of the sentence's run
+    that holds them."""
+    folded = f" {' '.join(fold(w) for w in pair.split())} "
+    if folded in index.sequence or folded in index.runs.replace(" | ", "  "):
+        return True
+    return any(letters in index.abbreviations for letters in initials)
+
+
 def _parts(token: str) -> list[str]:
     """The names in a hyphenated word ("U.S.-Mexico"), or the word itself ("Felbab-Brown")."""
     if "-" not in token:
@@ -171,6 +212,8 @@ class NameIndex:
         )
         #: The runs of names, folded and joined by spaces (" kyrsten sinema ").
         self.runs = " " + " | ".join(" ".join(fold(w) for w in run) for run in _runs(words)) + " "
+        #: Every word, folded, in order (" some in the us congress ").
+        self.sequence = " " + " ".join(fold(w) for w in words) + " "
 
 
 def _runs(words: Sequence[str]) -> list[list[str]]:
@@ -319,6 +362,33 @@ def check_names(
             key
             for key in corpus.sources
             if key not in cited_keys and holds(corpus.name_index(key), name, initials, vocabulary)
+        )
+        problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
+    # Name words side by side must stand side by side in a source: each can be
+    # right alone and the name they make wrong ("Alejandro Blinken"). Failing
+    # pairs that share a word are one name ("State Alejandro Blinken").
+    reported = {fold(problem.name) for problem in problems}
+    cited_keys = {s.key for s in cited}
+    failing: list[list[str]] = []
+    for pair in dict.fromkeys(name_pairs(text, words, corpus.own_names)):
+        first, second = pair.split()
+        if reported & {fold(first), fold(second)}:
+            continue
+        initials = said.initials_with(first) & said.initials_with(second)
+        if any(holds_pair(name_index(s.text), pair, initials) for s in cited):
+            continue
+        if failing and failing[-1][-1] == first:
+            failing[-1].append(second)
+        else:
+            failing.append([first, second])
+    for run in failing:
+        name = " ".join(run)
+        pairs = [f"{a} {b}" for a, b in zip(run, run[1:], strict=False)]
+        uncited = tuple(
+            key
+            for key in corpus.sources
+            if key not in cited_keys
+            and all(holds_pair(corpus.name_index(key), pair, frozenset()) for pair in pairs)
         )
         problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
     return problems

@@ -19,6 +19,7 @@ project reads and tests is one its editors can trust.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -26,6 +27,7 @@ from typing import NamedTuple
 import snowballstemmer
 
 from .language import get_vocabulary
+from .sentences import split_sentences
 
 #: Words of direction: (axis, sign) by word form, with the reason for each group.
 DIRECTIONS: dict[str, tuple[str, int]] = {
@@ -81,10 +83,17 @@ PERIODS: dict[str, str] = {
     **dict.fromkeys("month months monthly".split(), "month"),
     **dict.fromkeys("annual annually yearly".split(), "year"),
 }
+#: The forms of a period that are a rate ("weekly"), and the words before a period
+#: that make it one span ("the first week", "per day", "two days"), not a loose
+#: time ("early in the month").
+_PERIOD_ADJECTIVES = frozenset("hourly daily weekly monthly annual annually yearly".split())
+_DEFINITE = frozenset("first second third last past per every each".split())
+_COUNTS = frozenset(get_vocabulary("en").units) | frozenset(get_vocabulary("en").teens)
 #: Words that negate what follows them.
 NEGATIONS = frozenset("not never no none neither nor without cannot".split())
-#: Words after "not" that make it emphasis, not negation ("not just responsible ..., but").
-_EMPHASIS = frozenset("just only merely simply".split())
+#: Words after "not" that make it emphasis, not negation: "not just responsible ..., but";
+#: "not limited to the United States" says "also beyond it".
+_EMPHASIS = frozenset("just only merely simply limited".split())
 #: Words about what a text says ("the article does not say", "Not stated"): negating them
 #: is the handbook speaking of its sources, not of the world.
 REPORTING_WORDS = frozenset(
@@ -93,6 +102,8 @@ REPORTING_WORDS = frozenset(
     mentioned describe describes described identify identifies identified detail details
     detailed quote quotes quoted""".split()
 )
+#: Words before a noun: a reporting word after one is the noun ("the state", "a date").
+_DETERMINERS = frozenset("the a an this that its his her their our your".split())
 #: How many of the sentence's words another source sentence must hold to vouch
 #: for a negation the aligned passage lacks.
 ELSEWHERE_WORDS = 3
@@ -137,6 +148,9 @@ class _Negations(NamedTuple):
     reached: frozenset[str]
     #: The content words that stand at least once where no negation reaches.
     plain: frozenset[str]
+    #: The content words a second negation reaches in the clause of a first
+    #: ("none of the drug is not produced"): negated twice over.
+    doubled: frozenset[str] = frozenset()
 
 
 def _negations(tokens: list[str]) -> _Negations:
@@ -145,25 +159,33 @@ def _negations(tokens: list[str]) -> _Negations:
     >>> found = _negations(_words("none of the drug is produced in his country, he said"))
     >>> sorted(found.negated), sorted(found.reached), sorted(found.plain)
     (['drug'], ['countri', 'drug', 'produc'], [])
+    >>> sorted(_negations(_words("none of the drug is not produced, he said")).doubled)
+    ['produc']
+    >>> sorted(_negations(_words("neither guns nor drugs")).doubled)
+    []
     """
     negated: set[str] = set()
     reached: set[str] = set()
     plain: set[str] = set()
-    reach, first, reporting = 0, False, -9
+    doubled: set[str] = set()
+    reach, first, reporting, double = 0, False, -9, False
     since: list[str] = []  # the words the current negation reached
     for index, written in enumerate(tokens):
         token = written.lower()
         if not token[0].isalpha():
-            reach = 0  # a clause ends
+            reach, double = 0, False  # a clause ends
             continue
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         if (token in NEGATIONS or token.endswith("n't")) and following not in _EMPHASIS:
             # "quotes no one", "says nothing": about what a text says, not the world
             if index - reporting > 2:
+                double = reach > 0 and token != "nor"  # "neither ... nor" is one negation
                 reach, first, since = NEGATION_REACH, True, []
             continue
-        if token in REPORTING_WORDS and written[0].islower():
+        previous = tokens[index - 1].lower() if index else ""
+        if token in REPORTING_WORDS and written[0].islower() and previous not in _DETERMINERS:
             # "does not say ...", "neither source says": the negation is the report's
+            # (not after a determiner: "made in the state", "a date" are nouns)
             if reach:
                 negated.difference_update(since)
                 reached.difference_update(since)
@@ -177,10 +199,13 @@ def _negations(tokens: list[str]) -> _Negations:
             reached.add(word)
             if first:
                 negated.add(word)
+            if double:
+                doubled.add(word)
             reach, first = reach - 1, False
+            double = double and reach > 0
         else:
             plain.add(word)
-    return _Negations(frozenset(negated), frozenset(reached), frozenset(plain))
+    return _Negations(frozenset(negated), frozenset(reached), frozenset(plain), frozenset(doubled))
 
 
 #: How many words on each side of a word of direction place it in the passage.
@@ -240,22 +265,33 @@ def contradictions(
     said = _QUOTED.sub(" ", sentence)
     found: list[Contradiction] = []
     held = list(directions(passage))
-    pieces = [p for p in re.split(r"(?<=[.!?])\s+|\n", passage) if p.strip()]
+    pieces = [passage[a:b] for a, b in split_sentences(passage, hard_breaks=True)]
     tokens = _words(said)
     whole = _content(tokens)
+    # Where each content word stands among the tokens: "near" counts words, not commas.
+    content_at = [i for i, t in enumerate(tokens) if _content([t])]
 
     def nearest_piece(index: int) -> str:
-        """The passage sentence sharing most of the words around ``tokens[index]``
-        (at least two), or ""."""
-        local = _content(tokens[max(0, index - LOCAL_WORDS) : index + LOCAL_WORDS + 1])
+        """The passage sentence sharing most of the content words around
+        ``tokens[index]`` (at least two), the nearest counting most, or ""."""
+        place = bisect.bisect_left(content_at, index)
+        around = content_at[max(0, place - LOCAL_WORDS) : place + LOCAL_WORDS + 1]
+        # Each nearby word weighs by its nearness: "the first day of Operation Blue
+        # Lotus" rests on the sentence of "the first week", not of the Operation.
+        weights: dict[str, float] = {}
+        for i in around:
+            if i != index:
+                for word in _content([tokens[i]]):
+                    weights[word] = max(weights.get(word, 0.0), 1 / abs(i - index))
         scored = [
-            (len(local & held), len(whole & held), piece)
+            (len(weights.keys() & held) >= 2, sum(weights[w] for w in weights.keys() & held),
+             len(whole & held), piece)
             for piece in pieces
             for held in (_content(_words(piece)),)
-        ]
+        ]  # fmt: skip
         # A tie on the nearby words goes to the sentence sharing more of the whole.
-        shared, _, piece = max(scored, key=lambda item: item[:2], default=(0, 0, ""))
-        return piece if shared >= 2 else ""
+        enough, _, _, piece = max(scored, key=lambda item: item[:3], default=(False, 0, 0, ""))
+        return piece if enough else ""
 
     for index, (word, axis, sign) in _located_directions(tokens):
         # Compared with the passage sentence that shares most of the words around
@@ -270,14 +306,20 @@ def contradictions(
                     word, f"the sentence says {word!r} where the passage says {opposite[0]!r}"
                 )
             )
+    own_periods = {PERIODS[t.lower()] for t in tokens if t.lower() in PERIODS}
     for index, token in enumerate(tokens):
-        # A period is compared only with the nearest passage sentence: "this week"
-        # elsewhere in a passage says nothing of "early in the month".
+        # A period is compared only with the nearest passage sentence ("this week"
+        # elsewhere in a passage says nothing of "early in the month"); a loose one
+        # only if the sentence names none of its periods ("early in the month, the
+        # week of"), a definite one always ("the first day", "two days", "weekly").
         period = PERIODS.get(token.lower())
         if period is None:
             continue
         named = [w for w in _words(nearest_piece(index)) if w.lower() in PERIODS]
-        if named and all(PERIODS[w.lower()] != period for w in named):
+        before = tokens[index - 1].lower() if index else ""
+        definite = token.lower() in _PERIOD_ADJECTIVES or before in _DEFINITE or before in _COUNTS
+        theirs = {PERIODS[w.lower()] for w in named}
+        if theirs and period not in theirs and (definite or not own_periods & theirs):
             found.append(
                 Contradiction(
                     token, f"the sentence says {token!r} where the passage says {named[0]!r}"
@@ -291,12 +333,20 @@ def contradictions(
     # the sentence negates a word the passage states and never negates, or states a
     # word the passage negates wherever it stands.
     added = [w for w in order if w in claim.negated and w in held.plain and w not in held.reached]
-    if added:
+    # Or negates twice over what the passage negates once ("none of it is not produced").
+    twice = [
+        w
+        for w in order
+        if w in claim.doubled & claim.negated and w in held.reached and w not in held.doubled
+    ]
+    if added or twice:
         content = {stem(w) for w in claim_words if len(w) >= 4 and w.lower() not in _NOT_CONTENT}
         for text in elsewhere:
             negations = _negations(_words(text))
             if len(content & (negations.plain | negations.reached)) >= ELSEWHERE_WORDS:
                 added = [w for w in added if w not in negations.reached]
+                twice = [w for w in twice if w not in negations.doubled]
+    added += twice
     dropped = [
         w
         for w in order

@@ -186,8 +186,30 @@ def meaning_passages(
     sentence: Sentence, sources: list[Source], findings: list[Finding], vocabulary: Vocabulary
 ) -> list[tuple[Source, int, int]]:
     """The passages a sentence's meaning rests on, as (source, first, last sentence):
-    where its claims verified, where it is aligned, and, for a sentence that joins
-    claims, each clause's passage, its second-best passage and each cited source's."""
+    :func:`rested_passages` and each cited source's best passage."""
+    return rested_passages(sentence, sources, findings, vocabulary) + cited_passages(
+        sentence, sources, vocabulary
+    )
+
+
+def cited_passages(
+    sentence: Sentence, sources: list[Source], vocabulary: Vocabulary
+) -> list[tuple[Source, int, int]]:
+    """For a sentence citing several sources, each one's best passage for its words."""
+    if len(sources) < 2:
+        return []
+    said = without_names(sentence.text, vocabulary)
+    return [
+        (source, a.first, a.last) for source in sources if (a := align(said, [source], vocabulary))
+    ]
+
+
+def rested_passages(
+    sentence: Sentence, sources: list[Source], findings: list[Finding], vocabulary: Vocabulary
+) -> list[tuple[Source, int, int]]:
+    """The passages a sentence's words rest on: where its claims verified, where it
+    is aligned, and, for a sentence that joins claims, each clause's passage and
+    its second-best passage."""
     by_key = {source.key: source for source in sources}
     said = without_names(sentence.text, vocabulary)
     # Its words about the world: not its names, nor its words about the source ("reports").
@@ -216,8 +238,6 @@ def meaning_passages(
     best = aligned_passages(said, sources, vocabulary, 2)
     lacking = {word for word in best[0].missing if word[:1].islower()} if best else set()
     aligned += [a for a in best if a is best[0] or lacking - set(a.missing)]
-    if len(sources) > 1:
-        aligned += [a for s in sources if (a := align(said, [s], vocabulary))]
     for alignment in aligned:
         passages.append((by_key[alignment.key], alignment.first, alignment.last))
     return passages
@@ -234,13 +254,18 @@ def check_meaning(
     """The sentence's passages against what it says: one ``misnamed`` finding per name
     they do not hold, one ``contradicted`` finding per word they turn round."""
     vocabulary = get_vocabulary(corpus.language)
-    passages = meaning_passages(sentence, sources, findings, vocabulary)
+    rested = rested_passages(sentence, sources, findings, vocabulary)
+    passages = rested + cited_passages(sentence, sources, vocabulary)
     problems = check_names(sentence.text, passages, sources, corpus, vocabulary, page_words)
     results = []
-    # Turned round against the passages its claims and its words rest on, not the
-    # wider ones its names may come from.
-    held = [f.evidence for f in findings if f.evidence is not None and not f.status.failed]
-    passage_text = "\n".join(dict.fromkeys(evidence.passage for evidence in held))
+    # Turned round against the passages its claims and its words rest on (each
+    # clause's too), not the wider ones its names may come from.
+    passage_text = "\n".join(
+        dict.fromkeys(
+            source.text[source.sentences[first][0] : source.sentences[last][1]]
+            for source, first, last in rested
+        )
+    )
     elsewhere = [source.text[a:b] for source in sources for a, b in source.sentences]
     for contradiction in contradictions(sentence.text, passage_text, elsewhere):
         results.append(
