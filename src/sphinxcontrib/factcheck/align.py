@@ -15,9 +15,12 @@ checks of meaning (names, speakers, polarity) read the sentence against.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+import weakref
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -53,7 +56,8 @@ class Alignment(NamedTuple):
     missing: tuple[str, ...]
 
 
-def sentence_words(text: str, vocabulary: Vocabulary | None = None) -> dict[str, str]:
+@functools.lru_cache(maxsize=4096)
+def sentence_words(text: str, vocabulary: Vocabulary | None = None) -> Mapping[str, str]:
     """The distinctive stems of a sentence, each with the first word that gave it.
 
     >>> sentence_words("Officers seized 4,200 pounds of fentanyl; officers said so.")
@@ -82,27 +86,36 @@ def aligned_passages(
     a sentence that sums up two passages of a source rests on both."""
     wanted = sentence_words(text, vocabulary)
     stems = frozenset(wanted)
-    # Ties go to the source cited first and, within it, the earlier passage, so
-    # that the choice never depends on the order of a set (the hash seed).
-    ranked = sorted(
-        (
-            ((a.support, a.similarity, a.first - a.last, -order, -a.first), a, held)
-            for order, source in enumerate(sources)
-            for a, held in _candidates(text, stems, source)
-        ),
-        key=lambda item: item[0],
-        reverse=True,
-    )
+    found = [
+        (support, order, first, last, held)
+        for order, source in enumerate(sources)
+        for support, first, last, held in _candidates(stems, source)
+    ]
     chosen: list[Alignment] = []
-    for _, found, held in ranked:
-        if any(
-            c.key == found.key and found.first <= c.last and c.first <= found.last for c in chosen
-        ):
-            continue
-        missing = tuple(_bare(word) for stem, word in wanted.items() if stem not in held)
-        chosen.append(found._replace(missing=missing))
-        if len(chosen) == count:
-            break
+    # By support, best first; within a support, by similarity (computed only for
+    # the supports that are reached), then the shorter passage; ties go to the
+    # source cited first and, within it, the earlier passage, so that the choice
+    # never depends on the order of a set (the hash seed).
+    found.sort(key=lambda item: item[0], reverse=True)
+    for support, group in itertools.groupby(found, key=lambda item: item[0]):
+        ranked = []
+        for _, order, first, last, held in group:
+            source = sources[order]
+            start, end = source.passage(first, last)
+            similarity = round(fuzz.token_set_ratio(text, source.text[start:end]), 1)
+            alignment = Alignment(source.key, first, last, start, end, support, similarity, ())
+            ranked.append(((similarity, first - last, -order, -first), alignment, held))
+        ranked.sort(key=lambda item: item[0], reverse=True)
+        for _, candidate, held in ranked:
+            if any(
+                c.key == candidate.key and candidate.first <= c.last and c.first <= candidate.last
+                for c in chosen
+            ):
+                continue
+            missing = tuple(_bare(word) for stem, word in wanted.items() if stem not in held)
+            chosen.append(candidate._replace(missing=missing))
+            if len(chosen) == count:
+                return chosen
     return chosen
 
 
@@ -110,16 +123,23 @@ def _bare(word: str) -> str:
     return word.strip(".,;:!?()[]“”\"'‘’")
 
 
+#: The stems each passage of a source holds, by (first, last) sentence, made once.
+_WINDOW_STEMS: weakref.WeakKeyDictionary[Source, dict[tuple[int, int], frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _candidates(
-    text: str, stems: frozenset[str], source: Source
-) -> list[tuple[Alignment, frozenset[str]]]:
-    """The passages of one source around its sentences sharing most of the words,
-    each with the stems it holds."""
+    stems: frozenset[str], source: Source
+) -> list[tuple[float, int, int, frozenset[str]]]:
+    """The passages of one source around its sentences sharing most of the words:
+    (support, first sentence, last sentence, the stems it holds)."""
     if not stems:
         return []
     counts = Counter(sentence for stem in stems for sentence in source.stem_sentences.get(stem, ()))
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     anchors = [sentence for sentence, _ in ordered[:CANDIDATES]]
+    windows = _WINDOW_STEMS.setdefault(source, {})
     seen: set[tuple[int, int]] = set()
     found = []
     size = source.passage_sentences
@@ -127,25 +147,24 @@ def _candidates(
     for anchor in anchors:
         for first in range(max(0, anchor - size + 1), anchor + 1):
             for last in range(anchor, min(last_sentence, first + size - 1) + 1):
-                if (first, last) in seen or any(
-                    s in source.furniture for s in range(first, last + 1)
-                ):
+                if (first, last) in seen:
                     continue
                 seen.add((first, last))
-                held = frozenset().union(*source.sentence_stems[first : last + 1])
-                start, end = source.passage(first, last)
-                alignment = Alignment(
-                    key=source.key,
-                    first=first,
-                    last=last,
-                    start=start,
-                    end=end,
-                    support=round(len(stems & held) / len(stems), 3),
-                    similarity=round(fuzz.token_set_ratio(text, source.text[start:end]), 1),
-                    missing=(),
-                )
-                found.append((alignment, held))
+                held = windows.get((first, last))
+                if held is None:
+                    if any(s in source.furniture for s in range(first, last + 1)):
+                        held = windows[first, last] = frozenset({_FURNITURE})
+                    else:
+                        held = frozenset().union(*source.sentence_stems[first : last + 1])
+                        windows[first, last] = held
+                if _FURNITURE in held:
+                    continue
+                found.append((round(len(stems & held) / len(stems), 3), first, last, held))
     return found
+
+
+#: Marks a window that takes in page furniture: never a passage. (No stem has a space.)
+_FURNITURE = " furniture"
 
 
 def align_clauses(

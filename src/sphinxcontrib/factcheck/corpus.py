@@ -172,9 +172,9 @@ class Corpus:
 
     def name_index(self, key: str) -> NameIndex:
         """The name words of one source's text (:mod:`.names`)."""
-        from .names import name_index
+        from .names import source_name_index
 
-        return name_index(self.text_of(key))
+        return source_name_index(self.text_of(key))
 
     def text_of(self, key: str) -> str:
         """One source's archived text, without indexing it."""

@@ -191,6 +191,7 @@ def _skip_space(folded: str, position: int) -> int:
     return position
 
 
+@functools.lru_cache(maxsize=8192)
 def find_text_fragment(text: str, fragment: str) -> tuple[int, int] | None:
     """Where a browser's Text Fragment lands in ``text``: original offsets, or None.
 
@@ -268,6 +269,7 @@ def _find_in_blocks(
 _WORD = re.compile(r"\S+")
 
 
+@functools.lru_cache(maxsize=4096)
 def text_fragment(text: str, start: int, end: int) -> str | None:
     """The shortest Text Fragment that leads to ``text[start:end]`` and no earlier place.
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Container, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import furniture_spans
@@ -64,6 +65,7 @@ class NameProblem(NamedTuple):
     keys: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A name word compared: lower case, no dots, no possessive (accents are kept).
 
@@ -86,7 +88,7 @@ def name_words(
     known_names: frozenset[str],
     vocabulary: Vocabulary,
     skip: Iterable[str] = (),
-    common: frozenset[str] = frozenset(),
+    common: Container[str] = frozenset(),
 ) -> list[str]:
     """The name words of a sentence outside its quotations and the phrases in ``skip``.
 
@@ -197,6 +199,20 @@ def without_names(text: str, vocabulary: Vocabulary) -> str:
     return _TOKEN.sub(blank, text)
 
 
+class _AnyOf:
+    """The words of several sets, looked up in each rather than joined (the word
+    list alone holds some hundred thousand)."""
+
+    def __init__(self, *sets: frozenset[str]) -> None:
+        self.sets = sets
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in words for words in self.sets)
+
+    def __bool__(self) -> bool:
+        return any(self.sets)
+
+
 class NameIndex:
     """The name words of a text, folded, and the initials of its runs of names."""
 
@@ -214,6 +230,37 @@ class NameIndex:
         self.runs = " " + " | ".join(" ".join(fold(w) for w in run) for run in _runs(words)) + " "
         #: Every word, folded, in order (" some in the us congress ").
         self.sequence = " " + " ".join(fold(w) for w in words) + " "
+        #: The words as written, folded, a hyphenated word whole ("us-mexico").
+        self.whole_words = frozenset(fold(w) for w in _TOKEN.findall(text))
+
+    @classmethod
+    def joined(cls, parts: Sequence[NameIndex]) -> NameIndex:
+        """The index of several texts (sentences) together: no run of names, and
+        no two words side by side, across two of them."""
+        index = cls.__new__(cls)
+        index.words = frozenset().union(*(part.words for part in parts))
+        index.initials = frozenset().union(*(part.initials for part in parts))
+        index.abbreviations = frozenset().union(*(part.abbreviations for part in parts))
+        index.runs = " " + " | ".join(r for part in parts if (r := part.runs.strip())) + " "
+        index.sequence = " " + "  ".join(part.sequence.strip() for part in parts) + " "
+        index.whole_words = frozenset().union(*(part.whole_words for part in parts))
+        return index
+
+
+#: The :class:`NameIndex` of each sentence of a source, made once.
+_SENTENCE_INDEXES: weakref.WeakKeyDictionary[Source, dict[int, NameIndex]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def sentence_name_index(source: Source, index: int) -> NameIndex:
+    """The :class:`NameIndex` of one sentence of a source."""
+    made = _SENTENCE_INDEXES.setdefault(source, {})
+    found = made.get(index)
+    if found is None:
+        start, end = source.sentences[index]
+        found = made[index] = NameIndex(source.text[start:end])
+    return found
 
 
 def _runs(words: Sequence[str]) -> list[list[str]]:
@@ -295,7 +342,14 @@ def holds(index: NameIndex, name: str, initials: frozenset[str], vocabulary: Voc
 
 @functools.lru_cache(maxsize=512)
 def name_index(text: str) -> NameIndex:
-    """The :class:`NameIndex` of a text, made once per text."""
+    """The :class:`NameIndex` of a text (a sentence's scope), made once per text."""
+    return NameIndex(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def source_name_index(text: str) -> NameIndex:
+    """The :class:`NameIndex` of a whole source, made once: kept apart from the
+    many scopes, which would push it out of their cache."""
     return NameIndex(text)
 
 
@@ -340,19 +394,19 @@ def check_names(
     ``page_words`` are the words its page writes in lower case: with the sources',
     they tell a capitalized first word that is a common word from a name."""
     dictionary = common_words(vocabulary)
-    common = (corpus.lower_words | page_words | dictionary) if dictionary else frozenset()
+    common = _AnyOf(corpus.lower_words, page_words, dictionary) if dictionary else frozenset()
     words = name_words(text, corpus.known_names, vocabulary, corpus.own_names, common)
     if not words:
         return []
     said = _Said(text)
-    here = name_index(scope(passages, text, vocabulary))
+    here = scope_index(passages, text, vocabulary)
     problems: list[NameProblem] = []
     for name in dict.fromkeys(words):
         initials = said.initials_with(name)
         if holds(here, name, initials, vocabulary) or _given_name(name, said, here, cited):
             continue
         elsewhere = tuple(
-            s.key for s in cited if holds(name_index(s.text), name, initials, vocabulary)
+            s.key for s in cited if holds(source_name_index(s.text), name, initials, vocabulary)
         )
         if elsewhere:
             problems.append(NameProblem(name, "elsewhere", elsewhere))
@@ -375,7 +429,7 @@ def check_names(
         if reported & {fold(first), fold(second)}:
             continue
         initials = said.initials_with(first) & said.initials_with(second)
-        if any(holds_pair(name_index(s.text), pair, initials) for s in cited):
+        if any(holds_pair(source_name_index(s.text), pair, initials) for s in cited):
             continue
         if failing and failing[-1][-1] == first:
             failing[-1].append(second)
@@ -400,32 +454,60 @@ def scope(passages: Sequence[tuple[Source, int, int]], text: str, vocabulary: Vo
     passages and the sentence name. (Not the source's lede: a name it gives is
     the scene of the whole report, but swapped into another sentence it goes
     unnoticed.)"""
+    return "\n".join(
+        source.text[source.sentences[first][0] : source.sentences[last][1]]
+        for source, first, last in _scope_spans(passages, text, vocabulary)
+    )
+
+
+def scope_index(
+    passages: Sequence[tuple[Source, int, int]], text: str, vocabulary: Vocabulary
+) -> NameIndex:
+    """The :class:`NameIndex` of the :func:`scope`, joined from its sentences' own."""
+    return _joined_index(_scope_spans(passages, text, vocabulary))
+
+
+def _joined_index(spans: Iterable[tuple[Source, int, int]]) -> NameIndex:
+    return NameIndex.joined(
+        [
+            sentence_name_index(source, index)
+            for source, first, last in spans
+            for index in range(first, last + 1)
+        ]
+    )
+
+
+def _scope_spans(
+    passages: Sequence[tuple[Source, int, int]], text: str, vocabulary: Vocabulary
+) -> list[tuple[Source, int, int]]:
+    """The sentences of the :func:`scope`, as (source, first, last sentence)."""
     said = _Said(text)
-    pieces = []
-    for source, first, last in passages:
-        first = max(0, first - ANTECEDENT_SENTENCES)
-        last = min(len(source.sentences) - 1, last + FOLLOWING_SENTENCES)
-        pieces.append(source.text[source.sentences[first][0] : source.sentences[last][1]])
-    near = name_index("\n".join(pieces))
+    spans = [
+        (
+            source,
+            max(0, first - ANTECEDENT_SENTENCES),
+            min(len(source.sentences) - 1, last + FOLLOWING_SENTENCES),
+        )
+        for source, first, last in passages
+    ]
+    near = _joined_index(spans)
     named = {fold(w) for w in said.words if w[:1].isupper() and fold(w) in near.words}
     named -= {fold(w) for w in vocabulary.titles}
     for source, _, _ in passages:
         people = named & _people(source)
-        for index, (start, end) in enumerate(source.sentences):
+        for index in range(len(source.sentences)):
             if not people:
                 break
             if index in source.furniture:
                 continue
-            words = {fold(w) for w in _TOKEN.findall(source.text[start:end])}
-            introduced = people & words
+            introduced = people & sentence_name_index(source, index).whole_words
             if introduced:
                 # A person's first mention introduces them: office, employer, party,
                 # in that sentence or the next two ("She's a senior fellow at ...").
-                first = source.sentences[max(0, index - 1)][0]
-                last = source.sentences[min(len(source.sentences) - 1, index + 2)][1]
-                pieces.append(source.text[first:last])
+                last = min(len(source.sentences) - 1, index + 2)
+                spans.append((source, max(0, index - 1), last))
                 people -= introduced
-    return "\n".join(pieces)
+    return spans
 
 
 @functools.lru_cache(maxsize=512)
@@ -433,7 +515,7 @@ def _people_of(text: str) -> frozenset[str]:
     """The last words of the runs of names of a text: the surnames it uses, and the
     last words of organisations' names, folded."""
     return frozenset(
-        run[-1] for run in (r.split() for r in name_index(text).runs.split(" | ")) if run
+        run[-1] for run in (r.split() for r in source_name_index(text).runs.split(" | ")) if run
     )
 
 
@@ -450,6 +532,6 @@ def _given_name(name: str, said: _Said, here: NameIndex, cited: Sequence[Source]
         if len(tail) < 2 or tail[-1] not in here.words:
             continue
         needle = " " + " ".join(tail) + " "
-        if any(needle in name_index(s.text).runs for s in cited):
+        if any(needle in source_name_index(s.text).runs for s in cited):
             return True
     return False

@@ -20,6 +20,7 @@ project reads and tests is one its editors can trust.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -118,6 +119,7 @@ _NOT_CONTENT = get_vocabulary("en").not_distinctive
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word's Snowball stem, lower case.
 
@@ -220,6 +222,18 @@ def _content(tokens: list[str]) -> set[str]:
     }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)
+def _text_content(text: str) -> frozenset[str]:
+    """The stems of a source text's content words, read once."""
+    return frozenset(_content(_words(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_negations(text: str) -> _Negations:
+    """How the negations of a source text reach its words, read once."""
+    return _negations(_words(text))
+
+
 def _located_directions(tokens: list[str]) -> Iterable[tuple[int, tuple[str, str, int]]]:
     """The words of direction among tokens, with their index, qualifiers of figures
     skipped ("more than 11,000") and "fall short" read as not reaching a mark."""
@@ -287,7 +301,7 @@ def contradictions(
             (len(weights.keys() & held) >= 2, sum(weights[w] for w in weights.keys() & held),
              len(whole & held), piece)
             for piece in pieces
-            for held in (_content(_words(piece)),)
+            for held in (_text_content(piece),)
         ]  # fmt: skip
         # A tie on the nearby words goes to the sentence sharing more of the whole.
         enough, _, _, piece = max(scored, key=lambda item: item[:3], default=(False, 0, 0, ""))
@@ -327,7 +341,7 @@ def contradictions(
             )
     claim_words = _words(said)
     claim = _negations(claim_words)
-    held = _negations(_words(passage))
+    held = _text_negations(passage)
     order = {stem(w): w for w in reversed(claim_words) if w[0].isalpha()}
     # Strong evidence either way, one finding each, at the sentence's first such word:
     # the sentence negates a word the passage states and never negates, or states a
@@ -342,7 +356,7 @@ def contradictions(
     if added or twice:
         content = {stem(w) for w in claim_words if len(w) >= 4 and w.lower() not in _NOT_CONTENT}
         for text in elsewhere:
-            negations = _negations(_words(text))
+            negations = _text_negations(text)
             if len(content & (negations.plain | negations.reached)) >= ELSEWHERE_WORDS:
                 added = [w for w in added if w not in negations.reached]
                 twice = [w for w in twice if w not in negations.doubled]
