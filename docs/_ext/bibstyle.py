@@ -27,6 +27,7 @@ import datetime
 import re
 from typing import Any
 
+import pybtex.backends.plaintext
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting import toplevel
@@ -244,6 +245,12 @@ def register() -> None:
         force=True,
     )
     pybtex.plugin.register_plugin("pybtex.style.formatting", "handbook", HandbookStyle, force=True)
+    # The plain-text backend sphinxcontrib-bibtex looks up for every citation: pybtex
+    # finds a registered plugin at once but reads every installed distribution's
+    # entry points for one that is not (about 12 ms a citation, 10 s a build here).
+    pybtex.plugin.register_plugin(
+        "pybtex.backends", "plaintext", pybtex.backends.plaintext.Backend, force=True
+    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
