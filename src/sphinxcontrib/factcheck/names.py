@@ -340,16 +340,10 @@ def holds(index: NameIndex, name: str, initials: frozenset[str], vocabulary: Voc
     return any(letters in index.abbreviations for letters in initials)  # "Drug ..." for "DEA"
 
 
-@functools.lru_cache(maxsize=512)
-def name_index(text: str) -> NameIndex:
-    """The :class:`NameIndex` of a text (a sentence's scope), made once per text."""
-    return NameIndex(text)
-
-
 @functools.lru_cache(maxsize=4096)
 def source_name_index(text: str) -> NameIndex:
-    """The :class:`NameIndex` of a whole source, made once: kept apart from the
-    many scopes, which would push it out of their cache."""
+    """The :class:`NameIndex` of a whole source, made once (a sentence's scope is
+    joined from its sentences' own, :func:`sentence_name_index`)."""
     return NameIndex(text)
 
 
