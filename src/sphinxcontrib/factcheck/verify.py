@@ -40,6 +40,38 @@ from .records import ClaimKind, Evidence, Finding, Status
 from .speakers import credited_speaker, source_speakers, speaker_key
 
 
+def sentence_finding(
+    docname: str,
+    sentence: Sentence,
+    kind: ClaimKind,
+    text: str,
+    status: Status,
+    message: str,
+    *,
+    line: int | None = None,
+    evidence: Evidence | None = None,
+    detail: str = "",
+    support: float | None = None,
+    missing: tuple[str, ...] = (),
+) -> Finding:
+    """A finding about one claim of ``sentence``: at its line (or ``line``), with
+    its keys and its text."""
+    return Finding(
+        docname=docname,
+        line=line or sentence.line,
+        kind=kind,
+        text=text,
+        keys=sentence.keys,
+        status=status,
+        message=message,
+        sentence=sentence.text,
+        evidence=evidence,
+        detail=detail,
+        support=support,
+        missing=missing,
+    )
+
+
 def check_sentences(
     docname: str, sentences: Iterable[Sentence], corpus: Corpus, known_keys: Mapping[str, object]
 ) -> list[Finding]:
@@ -71,16 +103,8 @@ def check_sentence(
         detail: str = "",
     ) -> None:
         findings.append(
-            Finding(
-                docname=docname,
-                line=line or sentence.line,
-                kind=kind,
-                text=text,
-                keys=sentence.keys,
-                status=status,
-                message=message,
-                sentence=sentence.text,
-                detail=detail,
+            sentence_finding(
+                docname, sentence, kind, text, status, message, line=line, detail=detail
             )
         )
 
@@ -269,15 +293,13 @@ def check_meaning(
     elsewhere = [source.text[a:b] for source in sources for a, b in source.sentences]
     for contradiction in contradictions(sentence.text, passage_text, elsewhere):
         results.append(
-            Finding(
-                docname=docname,
-                line=sentence.line,
-                kind=ClaimKind.WORDING,
-                text=contradiction.word,
-                keys=sentence.keys,
-                status=Status.CONTRADICTED,
-                message=contradiction.message,
-                sentence=sentence.text,
+            sentence_finding(
+                docname,
+                sentence,
+                ClaimKind.WORDING,
+                contradiction.word,
+                Status.CONTRADICTED,
+                contradiction.message,
             )
         )
     for problem in problems:
@@ -291,15 +313,13 @@ def check_meaning(
         else:
             where = "no source gives it"
         results.append(
-            Finding(
-                docname=docname,
-                line=sentence.line,
-                kind=ClaimKind.NAME,
-                text=problem.name,
-                keys=sentence.keys,
-                status=Status.MISNAMED,
-                message=f"name {problem.name!r}: {where}",
-                sentence=sentence.text,
+            sentence_finding(
+                docname,
+                sentence,
+                ClaimKind.NAME,
+                problem.name,
+                Status.MISNAMED,
+                f"name {problem.name!r}: {where}",
             )
         )
     return results
@@ -329,15 +349,13 @@ def check_alignment(
         message = f"aligned to {aligned.key} (support {support:.0%})"
         if missing:
             message += "; not in the passage: " + ", ".join(missing)
-    return Finding(
-        docname=docname,
-        line=sentence.line,
-        kind=ClaimKind.SENTENCE,
-        text=sentence.text,
-        keys=sentence.keys,
-        status=Status.ALIGNED,
-        message=message,
-        sentence=sentence.text,
+    return sentence_finding(
+        docname,
+        sentence,
+        ClaimKind.SENTENCE,
+        sentence.text,
+        Status.ALIGNED,
+        message,
         evidence=evidence,
         support=support,
         missing=missing,
@@ -375,15 +393,13 @@ def check_speaker(
     else:
         return []
     return [
-        Finding(
-            docname=docname,
-            line=sentence.line,
-            kind=ClaimKind.QUOTATION,
-            text=quotation.text,
-            keys=sentence.keys,
-            status=Status.MISATTRIBUTED,
-            message=f"the sentence credits “{quotation.text}” to {credited}; {problem}",
-            sentence=sentence.text,
+        sentence_finding(
+            docname,
+            sentence,
+            ClaimKind.QUOTATION,
+            quotation.text,
+            Status.MISATTRIBUTED,
+            f"the sentence credits “{quotation.text}” to {credited}; {problem}",
         )
     ]
 
@@ -394,16 +410,8 @@ def check_quotation(
     """The finding of one quotation: verified in the first cited source that holds it."""
 
     def result(status: Status, message: str, evidence: Evidence | None = None) -> Finding:
-        return Finding(
-            docname=docname,
-            line=sentence.line,
-            kind=ClaimKind.QUOTATION,
-            text=quotation,
-            keys=sentence.keys,
-            status=status,
-            message=message,
-            sentence=sentence.text,
-            evidence=evidence,
+        return sentence_finding(
+            docname, sentence, ClaimKind.QUOTATION, quotation, status, message, evidence=evidence
         )
 
     for source in sources:
@@ -479,15 +487,13 @@ def check_figures(docname: str, sentence: Sentence, sources: list[Source]) -> li
                     f"“{shorten(closest)}”"
                 )
         findings.append(
-            Finding(
-                docname=docname,
-                line=sentence.line,
-                kind=ClaimKind.FIGURE,
-                text=figure.text,
-                keys=sentence.keys,
-                status=status,
-                message=message,
-                sentence=sentence.text,
+            sentence_finding(
+                docname,
+                sentence,
+                ClaimKind.FIGURE,
+                figure.text,
+                status,
+                message,
                 evidence=evidence,
                 detail=figure.detail,
             )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..collect import Sentence
 from ..corpus import Corpus
@@ -119,6 +119,14 @@ def _find_outside(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         if match:
             return match
     return None
+
+
+def _swapped(
+    operator: str, text: str, match: re.Match[str], replacements: Mapping[str, str]
+) -> tuple[str, str, str]:
+    """The mutant that puts ``replacements``' word for the matched one, in its case."""
+    word = match.group()
+    return operator, word, _replace(text, match, _cased(replacements[word.lower()], word))
 
 
 def _cased(word: str, like: str) -> str:
@@ -238,12 +246,7 @@ def direction_mutants(sentence: Sentence) -> Iterator[tuple[str, str, str]]:
     )
     match = _find_outside(pattern, text)
     if match is not None:
-        word = match.group()
-        yield (
-            "direction reversed",
-            word,
-            _replace(sentence.text, match, _cased(REVERSED[word.lower()], word)),
-        )
+        yield _swapped("direction reversed", sentence.text, match, REVERSED)
 
 
 def period_mutants(sentence: Sentence, held: str) -> Iterator[tuple[str, str, str]]:
@@ -253,12 +256,7 @@ def period_mutants(sentence: Sentence, held: str) -> Iterator[tuple[str, str, st
     match = _find_outside(pattern, sentence.text)
     named = {PERIODS[w.lower()] for w in re.findall(r"[A-Za-z]+", held) if w.lower() in PERIODS}
     if match is not None and PERIODS[match.group().lower()] in named:
-        word = match.group()
-        yield (
-            "period changed",
-            word,
-            _replace(sentence.text, match, _cased(OTHER_PERIOD[word.lower()], word)),
-        )
+        yield _swapped("period changed", sentence.text, match, OTHER_PERIOD)
 
 
 def unit_mutants(sentence: Sentence, checked: Sequence[Finding]) -> Iterator[tuple[str, str, str]]:
@@ -269,12 +267,7 @@ def unit_mutants(sentence: Sentence, checked: Sequence[Finding]) -> Iterator[tup
         after = re.compile(r"(?<![\w-])(" + "|".join(OTHER_MEASURE) + r")(?![\w-])", re.IGNORECASE)
         match = after.search(sentence.text, figure.end, figure.end + 80)
         if match is not None:
-            word = match.group()
-            yield (
-                "unit changed",
-                word,
-                _replace(sentence.text, match, _cased(OTHER_MEASURE[word.lower()], word)),
-            )
+            yield _swapped("unit changed", sentence.text, match, OTHER_MEASURE)
             return
 
 
