@@ -290,7 +290,8 @@ def check_meaning(
             for source, first, last in rested
         )
     )
-    elsewhere = [source.text[a:b] for source in sources for a, b in source.sentences]
+    # Read only where the sentence adds a negation: not copied out for every sentence.
+    elsewhere = (source.text[a:b] for source in sources for a, b in source.sentences)
     for contradiction in contradictions(sentence.text, passage_text, elsewhere):
         results.append(
             sentence_finding(
