@@ -296,3 +296,22 @@ def test_a_tie_between_passages_goes_to_the_earlier_whatever_the_hash_seed():
     }
     # The last sentence holds the most words as written; the others tie.
     assert printed == {"[3, 0, 1, 2]\n"}
+
+
+def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about_them():
+    """The names of a sentence may come from the sentence that introduces a
+    person it names (and the ones after it that go on about them), not from
+    whatever follows the person's first mention, nor from a place's."""
+    from sphinxcontrib.factcheck.names import scope
+
+    text = (
+        "Officials from Mexico met. Todd Robinson, a diplomat, spoke. He is an envoy of "
+        "the State Department. China was not present. Trucks waited. Rain fell. Prices "
+        "rose. Robinson said the talks went well."
+    )
+    indexed = Source("K", Path("k.txt"), text, PublicationDate(2024, 3, 15), "en", 1)
+    last = len(indexed.sentences) - 1
+    said = "Robinson said the talks in Mexico went well."
+    found = scope([(indexed, last, last)], said, get_vocabulary("en"))
+    assert "Todd Robinson, a diplomat" in found and "an envoy of the State Department" in found
+    assert "China" not in found and "Officials from Mexico" not in found

@@ -18,8 +18,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import weakref
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -50,8 +48,6 @@ class Alignment(NamedTuple):
     end: int
     #: The share of the sentence's distinctive words the passage holds (0 to 1).
     support: float
-    #: rapidfuzz's token-set similarity of sentence and passage (0 to 100).
-    similarity: float
     #: The sentence's words (as written) whose stems the passage does not hold.
     missing: tuple[str, ...]
 
@@ -85,11 +81,13 @@ def aligned_passages(
     """The ``count`` best-supporting passages for ``text``, best first, none overlapping:
     a sentence that sums up two passages of a source rests on both."""
     wanted = sentence_words(text, vocabulary)
-    stems = frozenset(wanted)
+    # Each of the sentence's stems is one bit: what a passage holds of them is
+    # the union of its sentences' bits, and its support their count.
+    bits = {stem: 1 << index for index, stem in enumerate(wanted)}
     found = [
         (support, order, first, last, held)
         for order, source in enumerate(sources)
-        for support, first, last, held in _candidates(stems, source)
+        for support, first, last, held in _candidates(bits, source)
     ]
     chosen: list[Alignment] = []
     # By support, best first; within a support, by similarity (computed only for
@@ -98,73 +96,74 @@ def aligned_passages(
     # never depends on the order of a set (the hash seed).
     found.sort(key=lambda item: item[0], reverse=True)
     for support, group in itertools.groupby(found, key=lambda item: item[0]):
+        # Those overlapping a passage already chosen are passed over whatever
+        # their rank; the similarity is computed only where a rank is needed.
+        members = [
+            (order, first, last, held)
+            for _, order, first, last, held in group
+            if not _overlaps(chosen, sources[order].key, first, last)
+        ]
         ranked = []
-        for _, order, first, last, held in group:
+        for order, first, last, held in members:
             source = sources[order]
             start, end = source.passage(first, last)
-            similarity = round(fuzz.token_set_ratio(text, source.text[start:end]), 1)
-            alignment = Alignment(source.key, first, last, start, end, support, similarity, ())
+            # rapidfuzz's token-set similarity of sentence and passage (0 to 100)
+            similarity = (
+                round(fuzz.token_set_ratio(text, source.text[start:end]), 1)
+                if len(members) > 1
+                else 0.0
+            )
+            alignment = Alignment(source.key, first, last, start, end, support, ())
             ranked.append(((similarity, first - last, -order, -first), alignment, held))
         ranked.sort(key=lambda item: item[0], reverse=True)
         for _, candidate, held in ranked:
-            if any(
-                c.key == candidate.key and candidate.first <= c.last and c.first <= candidate.last
-                for c in chosen
-            ):
+            if _overlaps(chosen, candidate.key, candidate.first, candidate.last):
                 continue
-            missing = tuple(_bare(word) for stem, word in wanted.items() if stem not in held)
+            missing = tuple(_bare(word) for stem, word in wanted.items() if not held & bits[stem])
             chosen.append(candidate._replace(missing=missing))
             if len(chosen) == count:
                 return chosen
     return chosen
 
 
+def _overlaps(chosen: Sequence[Alignment], key: str, first: int, last: int) -> bool:
+    return any(c.key == key and first <= c.last and c.first <= last for c in chosen)
+
+
 def _bare(word: str) -> str:
     return word.strip(".,;:!?()[]“”\"'‘’")
 
 
-#: The stems each passage of a source holds, by (first, last) sentence, made once.
-_WINDOW_STEMS: weakref.WeakKeyDictionary[Source, dict[tuple[int, int], frozenset[str]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _candidates(
-    stems: frozenset[str], source: Source
-) -> list[tuple[float, int, int, frozenset[str]]]:
+def _candidates(bits: Mapping[str, int], source: Source) -> list[tuple[float, int, int, int]]:
     """The passages of one source around its sentences sharing most of the words:
-    (support, first sentence, last sentence, the stems it holds)."""
-    if not stems:
+    (support, first sentence, last sentence, the bits of the stems it holds)."""
+    if not bits:
         return []
-    counts = Counter(sentence for stem in stems for sentence in source.stem_sentences.get(stem, ()))
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    held_by: dict[int, int] = {}  # the bits each sentence holds (never page furniture)
+    for stem, bit in bits.items():
+        for sentence in source.stem_sentences.get(stem, ()):
+            held_by[sentence] = held_by.get(sentence, 0) | bit
+    ordered = sorted(held_by.items(), key=lambda item: (-item[1].bit_count(), item[0]))
     anchors = [sentence for sentence, _ in ordered[:CANDIDATES]]
-    windows = _WINDOW_STEMS.setdefault(source, {})
     seen: set[tuple[int, int]] = set()
     found = []
     size = source.passage_sentences
     last_sentence = len(source.sentences) - 1
+    furniture = source.furniture
+    total = len(bits)
     for anchor in anchors:
         for first in range(max(0, anchor - size + 1), anchor + 1):
             for last in range(anchor, min(last_sentence, first + size - 1) + 1):
                 if (first, last) in seen:
                     continue
                 seen.add((first, last))
-                held = windows.get((first, last))
-                if held is None:
-                    if any(s in source.furniture for s in range(first, last + 1)):
-                        held = windows[first, last] = frozenset({_FURNITURE})
-                    else:
-                        held = frozenset().union(*source.sentence_stems[first : last + 1])
-                        windows[first, last] = held
-                if _FURNITURE in held:
+                if furniture and any(s in furniture for s in range(first, last + 1)):
                     continue
-                found.append((round(len(stems & held) / len(stems), 3), first, last, held))
+                held = 0
+                for sentence in range(first, last + 1):
+                    held |= held_by.get(sentence, 0)
+                found.append((round(held.bit_count() / total, 3), first, last, held))
     return found
-
-
-#: Marks a window that takes in page furniture: never a passage. (No stem has a space.)
-_FURNITURE = " furniture"
 
 
 def align_clauses(

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import furniture_spans
 from .language import Vocabulary, common_words, get_vocabulary
+from .speakers import source_aliases
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -50,6 +51,8 @@ PREFIX_LETTERS = 6
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+#: Words and the punctuation that ends a run of names.
+_RUN_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*|[,;:()“”\"]", re.UNICODE)
 _SMALL_WORDS = frozenset(("of", "and", "the", "for", "on", "de", "del", "la"))
 _CELL = " | "
 
@@ -399,6 +402,8 @@ def check_names(
         initials = said.initials_with(name)
         if holds(here, name, initials, vocabulary) or _given_name(name, said, here, cited):
             continue
+        if any(_alias_of(name, source) in here.words for source in cited):
+            continue  # "AMLO", where the source says "López Obrador, also known as AMLO"
         elsewhere = tuple(
             s.key for s in cited if holds(source_name_index(s.text), name, initials, vocabulary)
         )
@@ -487,34 +492,77 @@ def _scope_spans(
     near = _joined_index(spans)
     named = {fold(w) for w in said.words if w[:1].isupper() and fold(w) in near.words}
     named -= {fold(w) for w in vocabulary.titles}
+    places = _places(vocabulary)
     for source, _, _ in passages:
-        people = named & _people(source)
+        people = named & _people_of(source.text, places)
         for index in range(len(source.sentences)):
             if not people:
                 break
             if index in source.furniture:
                 continue
-            introduced = people & sentence_name_index(source, index).whole_words
+            start, end = source.sentences[index]
+            introduced = people & _people_of(source.text[start:end], places)
             if introduced:
-                # A person's first mention introduces them: office, employer, party,
-                # in that sentence or the next two ("She's a senior fellow at ...").
-                last = min(len(source.sentences) - 1, index + 2)
-                spans.append((source, max(0, index - 1), last))
+                # A person's first mention by name (not "the Biden administration")
+                # introduces them: office, employer, party, in that sentence or the
+                # next two that go on about them ("She's a senior fellow at ...").
+                last = index
+                while last + 1 < min(len(source.sentences), index + 3):
+                    start, end = source.sentences[last + 1]
+                    following = source.text[start:end]
+                    if not (_PRONOUN_START.match(following) or introduced & _words_of(following)):
+                        break
+                    last += 1
+                spans.append((source, index, last))
                 people -= introduced
     return spans
 
 
-@functools.lru_cache(maxsize=512)
-def _people_of(text: str) -> frozenset[str]:
-    """The last words of the runs of names of a text: the surnames it uses, and the
-    last words of organisations' names, folded."""
+@functools.lru_cache(maxsize=4096)
+def _people_of(text: str, places: frozenset[str]) -> frozenset[str]:
+    """The last words of the unbroken runs of names of a text: the surnames it uses
+    and the last words of organisations' names, folded; not ``places`` ("López
+    Obrador of Mexico" introduces López Obrador, not Mexico).
+
+    >>> sorted(_people_of("Todd Robinson of Mexico and the Justice Department", frozenset()))
+    ['department', 'robinson']
+    """
+    found: set[str] = set()
+    run: list[str] = []
+    for token in [*_RUN_TOKEN.findall(text), ""]:
+        if token[:1].isupper():
+            run.append(_clean(token))
+            if not token.endswith(".") or "." in token.rstrip("."):
+                continue  # a run ends at punctuation, but not in "U.S. Border Patrol"
+        if len(run) > 1:
+            found.add(fold(run[-1]))
+        run = []
+    return frozenset(found - places)
+
+
+@functools.lru_cache(maxsize=16)
+def _places(vocabulary: Vocabulary) -> frozenset[str]:
+    """The words of the countries a vocabulary names, and their adjectives, folded."""
     return frozenset(
-        run[-1] for run in (r.split() for r in source_name_index(text).runs.split(" | ")) if run
+        fold(word)
+        for demonym, country in vocabulary.demonyms.items()
+        for word in (demonym, *country.split())
     )
 
 
-def _people(source: Source) -> frozenset[str]:
-    return _people_of(source.text)
+#: A sentence that goes on about the person the one before introduced.
+_PRONOUN_START = re.compile(r"\W*(?:He|She|His|Her|They|Their)\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(fold(_clean(t)) for t in _TOKEN.findall(text))
+
+
+def _alias_of(name: str, source: Source) -> str | None:
+    """The surname of the person a source says ``name`` is another name of, folded."""
+    person = source_aliases(source.text).get(re.sub(r"[’']s?$", "", name).replace(".", "").lower())
+    return None if person is None else fold(person)
 
 
 def _given_name(name: str, said: _Said, here: NameIndex, cited: Sequence[Source]) -> bool:

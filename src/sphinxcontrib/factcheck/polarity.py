@@ -165,6 +165,14 @@ def _negations(tokens: list[str]) -> _Negations:
     ['produc']
     >>> sorted(_negations(_words("neither guns nor drugs")).doubled)
     []
+
+    Right after a reporting word, a negation is about what is said ("says
+    nothing of the drug"); a word later, about the world ("a drug they say is
+    not made here").
+
+    >>> texts = ("they say nothing of the drug", "a drug they say is not made here")
+    >>> [sorted(_negations(_words(text)).negated) for text in texts]
+    [[], ['made']]
     """
     negated: set[str] = set()
     reached: set[str] = set()
@@ -180,7 +188,7 @@ def _negations(tokens: list[str]) -> _Negations:
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
         if (token in NEGATIONS or token.endswith("n't")) and following not in _EMPHASIS:
             # "quotes no one", "says nothing": about what a text says, not the world
-            if index - reporting > 2:
+            if index - reporting > 1:
                 double = reach > 0 and token != "nor"  # "neither ... nor" is one negation
                 reach, first, since = NEGATION_REACH, True, []
             continue

@@ -185,9 +185,7 @@ class SourceSpeakers:
     def __init__(self, text: str, outlet: str) -> None:
         self.text = text
         self.outlet = Speaker(outlet, outlet.lower(), narration=True)
-        self.aliases: dict[str, str] = {}
-        for match in _ALIAS.finditer(text):
-            self.aliases[_fold(match["alias"])] = speaker_key(match["name"])
+        self.aliases: dict[str, str] = dict(source_aliases(text))
         for match in _TITLED.finditer(text):
             alias = f"{match['adjective']} {match['title']}".lower()
             self.aliases[_fold(alias)] = speaker_key(match["name"])
@@ -305,6 +303,16 @@ class SourceSpeakers:
 def source_speakers(text: str, outlet: str) -> SourceSpeakers:
     """The speakers of one source's text, read once."""
     return SourceSpeakers(text, outlet)
+
+
+@functools.lru_cache(maxsize=256)
+def source_aliases(text: str) -> dict[str, str]:
+    """The other names a source says a person is known by, folded, to the person's key.
+
+    >>> source_aliases("López Obrador, also known by his initials AMLO, snubbed Biden.")
+    {'amlo': 'obrador'}
+    """
+    return {_fold(m["alias"]): speaker_key(m["name"]) for m in _ALIAS.finditer(text)}
 
 
 def credited_speaker(sentence: str, start: int, end: int) -> str | None:
