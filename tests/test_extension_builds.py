@@ -243,6 +243,14 @@ MEANING_MISTAKES = [
         r"\[contradicted\] the sentence negates 'made'; the passage does not",
         5,
     ),
+    # A name the source names nearby, where the passage gives another beside
+    # the same words.
+    (
+        "nurses to Oaxaca",
+        "nurses to Chiapas",
+        r"\[misnamed\] name 'Chiapas': the passage gives 'Oaxaca' in its place",
+        8,
+    ),
     # The second clause of a sentence is read against its own passage.
     (
         "the ministry is pressing",

@@ -315,3 +315,38 @@ def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about
     found = scope([(indexed, last, last)], said, get_vocabulary("en"))
     assert "Todd Robinson, a diplomat" in found and "an envoy of the State Department" in found
     assert "China" not in found and "Officials from Mexico" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "expected"),
+    [
+        # Another name beside the same words, the sentence's given elsewhere.
+        (
+            "Raw materials are sent from Guatemala.",
+            "Raw materials are sent from China. Sanctions hit people in Guatemala.",
+            [("Guatemala", "China")],
+        ),
+        ("Sanctions hit Mexico’s firms.", "Sanctions hit Mexico’s firms.", []),
+        # A pronoun, an abbreviation, a name a source gives a person, a country's
+        # adjective before a noun, and accents are not other names.
+        ("Felbab-Brown said so.", "She said so.", []),
+        ("CBP officers seized pills.", "Customs and Border Protection officers seized pills.", []),
+        ("AMLO denied it flatly.", "López Obrador denied it flatly.", []),
+        ("Crossing into Tamaulipas.", "Crossing into the Mexican state of Tamaulipas.", []),
+        ("López Obrador denied it flatly.", "Mr. Lopez Obrador denied it flatly.", []),
+        (
+            "He spoke of the Sinaloa cartel.",
+            "He spoke of the Jalisco cartel.",
+            [("Sinaloa", "Jalisco")],
+        ),
+        # Words of no content ("some of the") say nothing of a name's role.
+        ("Police saw some of the Sinaloa cartel.", "They saw some of the Jalisco cartel.", []),
+    ],
+)
+def test_a_name_where_the_passage_gives_another_beside_the_same_words(sentence, passage, expected):
+    from sphinxcontrib.factcheck.names import name_words, swapped_names
+
+    vocabulary = get_vocabulary("en")
+    words = name_words(sentence, frozenset(), vocabulary)
+    found = swapped_names(sentence, [passage], words, vocabulary, {"amlo": "obrador"})
+    assert found == expected

@@ -53,7 +53,7 @@ EVERY_MUTANT = (
 #: another sentence of the source vouches for).
 MEANING_FLOORS = {
     "name swapped: elsewhere in the source": 0.97,
-    "negation added": 0.98,
+    "negation added": 0.99,
     "negation dropped": 0.96,
     "direction reversed": 0.99,
     "period changed": 0.97,

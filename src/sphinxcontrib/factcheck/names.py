@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import weakref
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import furniture_spans
@@ -62,9 +63,11 @@ class NameProblem(NamedTuple):
 
     name: str
     #: "elsewhere" (another passage of a cited source), "uncited" (only sources the
-    #: sentence does not cite), "nowhere" (no source).
+    #: sentence does not cite), "nowhere" (no source), "swapped" (the passage gives
+    #: another name beside the same words).
     where: str
-    #: The keys of the sources that hold it (for "elsewhere" and "uncited").
+    #: The keys of the sources that hold it (for "elsewhere" and "uncited"), or the
+    #: name the passage gives in its place (for "swapped").
     keys: tuple[str, ...]
 
 
@@ -417,6 +420,16 @@ def check_names(
             if key not in cited_keys and holds(corpus.name_index(key), name, initials, vocabulary)
         )
         problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
+    # A name where the passage gives another beside the same words ("revealed
+    # charges" after the Justice Department, not the Treasury Department).
+    reported = {fold(problem.name) for problem in problems}
+    texts = [
+        source.text[source.sentences[a][0] : source.sentences[b][1]] for source, a, b in passages
+    ]
+    aliases = {alias: key for source in cited for alias, key in source_aliases(source.text).items()}
+    for name, rival in swapped_names(text, texts, words, vocabulary, aliases):
+        if not reported & {fold(w) for w in name.split()}:
+            problems.append(NameProblem(name, "swapped", (rival,)))
     # Name words side by side must stand side by side in a source: each can be
     # right alone and the name they make wrong ("Alejandro Blinken"). Failing
     # pairs that share a word are one name ("State Alejandro Blinken").
@@ -445,6 +458,170 @@ def check_names(
         )
         problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
     return problems
+
+
+#: Words, figures and each mark of punctuation, for reading what stands beside a name.
+_CONTEXT_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*|\d[\d,.]*|[^\w\s]", re.UNICODE)
+_ARTICLES = frozenset(("the", "a", "an"))
+#: Capitalized words that are no names: a sentence's first word, a pronoun.
+_NOT_NAMES = get_vocabulary("en").not_distinctive | frozenset(
+    """the a an he she his her hers him they their them it its we our i in at on as
+    by for of to and but or if so yet from with who was has had are""".split()
+)
+
+
+#: Words passed over beside a name ("the Justice Department also revealed charges").
+_TRANSPARENT = frozenset("also then now still already has have had is was are were will".split())
+
+
+class _Place(NamedTuple):
+    """A run of names in a text and the two words on each side of it."""
+
+    run: tuple[str, ...]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def _places_of(text: str) -> tuple[_Place, ...]:
+    """Each run of capitalized words of a text (an article, a pronoun or another
+    sentence-initial word before it left out), with the two tokens before it (past
+    an article) and the two after it, auxiliaries and "also" passed over.
+
+    >>> [(" ".join(p.run), p.before, p.after) for p in _places_of("He met the U.S. envoy.")]
+    [('U.S.', ('He', 'met'), ('envoy', '.'))]
+    """
+    tokens: list[str] = []
+    for token in _CONTEXT_TOKEN.findall(text):
+        if token.endswith(".") and len(token) > 1 and "." not in token[:-1]:
+            tokens += [token[:-1], "."]  # a sentence's end, not an abbreviation's dots
+        else:
+            tokens.append(token)
+    found = []
+    index = 0
+    while index < len(tokens):
+        if not tokens[index][:1].isupper():
+            index += 1
+            continue
+        start = index
+        while index < len(tokens) and tokens[index][:1].isupper():
+            index += 1
+        run = tokens[start:index]
+        while run and run[0].lower() in _NOT_NAMES:
+            run, start = run[1:], start + 1
+        if not run:
+            continue
+        left = start - 1 if start and tokens[start - 1].lower() in _ARTICLES else start
+        before = [t for t in tokens[max(0, left - 4) : left] if t.lower() not in _TRANSPARENT]
+        after = [t for t in tokens[index : index + 4] if t.lower() not in _TRANSPARENT]
+        before, after = tuple(before[-2:]), tuple(after[:2])
+        found.append(_Place(tuple(run), before, after))
+    return tuple(found)
+
+
+def _telling(context: tuple[str, ...], vocabulary: Vocabulary) -> bool:
+    """Whether two tokens beside a name say what it does: two lower-case words, one
+    of them a content word ("revealed charges", "sent from"; not "of the")."""
+    return (
+        len(context) == 2
+        and all(w[:1].islower() and w.isalpha() for w in context)
+        and any(
+            len(w) >= 3 and w not in vocabulary.not_distinctive and w not in _NOT_NAMES
+            for w in context
+        )
+    )
+
+
+def _same_name(
+    ours: tuple[str, ...],
+    theirs: tuple[str, ...],
+    vocabulary: Vocabulary,
+    aliases: Mapping[str, str] = {},  # noqa: B006 (read only)
+) -> bool:
+    """Whether two runs of names may name one thing: the words of one among the
+    other's ("Biden", "President Joe Biden"; not "Treasury Department", "Justice
+    Department"; accents aside, hyphens apart), an abbreviation and the words it
+    stands for ("DEA", "U.S. Drug Enforcement Administration"; "CBP", "Border
+    Protection"), or a name the source gives a person and the person's
+    (``aliases``: "AMLO", "López Obrador").
+
+    >>> _same_name(("CBP",), ("Border", "Protection"), english)
+    True
+    """
+    titles = {_plain(t) for t in vocabulary.titles}
+    mine = {w for word in ours for w in _plain(word).split("-") if w} - titles
+    other = {w for word in theirs for w in _plain(word).split("-") if w} - titles
+    mine |= {_plain(aliases[w]) for w in mine if w in aliases}
+    if mine <= other or other <= mine or mine & other & {_plain(a) for a in aliases.values()}:
+        return True
+    for words, letters in ((mine, _letters(theirs)), (other, _letters(ours))):
+        if any(len(w) >= 2 and len(letters) >= 2 and (w in letters or letters in w) for w in words):
+            return True
+    return False
+
+
+def _letters(run: tuple[str, ...]) -> str:
+    return "".join(_plain(w)[:1] for w in run)
+
+
+def _is_demonym(run: tuple[str, ...], vocabulary: Vocabulary) -> bool:
+    """Whether a run is a country's adjective ("Mexican", not "Mexicans"): it says
+    what the next word is, where a name says who ("the Mexican border state of
+    Tamaulipas")."""
+    word = re.sub(r"[’']s?$", "", run[0])
+    return len(run) == 1 and word in vocabulary.demonyms and not word.endswith("s")
+
+
+def _plain(word: str) -> str:
+    """A name word folded and without accents ("López", "Lopez": "lopez")."""
+    decomposed = unicodedata.normalize("NFKD", fold(word))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def swapped_names(
+    text: str,
+    passages: Iterable[str],
+    words: Sequence[str],
+    vocabulary: Vocabulary,
+    aliases: Mapping[str, str] = {},  # noqa: B006 (read only)
+) -> list[tuple[str, str]]:
+    """The runs of names of ``text`` where its passages give another name, beside the
+    same words: (the sentence's name, the passage's). A name can stand in a passage
+    in another role ("from raw materials sent from Guatemala" where the passage
+    sends them from China and names Guatemala elsewhere). ``aliases`` are the
+    other names the sources give people (:func:`.speakers.source_aliases`).
+
+    >>> passage = "The Justice Department revealed charges. Sanctions hit firms in Guatemala."
+    >>> swapped_names("The Treasury Department revealed charges against Guatemala's firms.",
+    ...               [passage], ["Treasury", "Department", "Guatemala"], english)
+    [('Treasury Department', 'Justice Department')]
+    """
+    checked = {fold(w) for w in words}
+    ours = [p for p in _places_of(_QUOTED.sub(" | ", text)) if checked & {fold(w) for w in p.run}]
+    if not ours:
+        return []
+    theirs = [place for passage in dict.fromkeys(passages) for place in _places_of(passage)]
+    named = {fold(w) for place in _places_of(text) for w in place.run}
+    found = []
+    for place in ours:
+        for side in ("before", "after"):
+            context = getattr(place, side)
+            if not _telling(context, vocabulary):
+                continue
+            there = [p.run for p in theirs if getattr(p, side) == context]
+            if not there or any(_same_name(place.run, run, vocabulary, aliases) for run in there):
+                continue
+            mine = {fold(w) for w in place.run}
+            rivals = [
+                run
+                for run in there
+                if not named & ({fold(w) for w in run} - mine)
+                and not (_is_demonym(run, vocabulary) and not _is_demonym(place.run, vocabulary))
+            ]
+            if rivals:
+                found.append((" ".join(place.run), " ".join(rivals[0])))
+                break
+    return found
 
 
 def scope(passages: Sequence[tuple[Source, int, int]], text: str, vocabulary: Vocabulary) -> str:
