@@ -339,8 +339,32 @@ def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about
             "He spoke of the Jalisco cartel.",
             [("Sinaloa", "Jalisco")],
         ),
-        # Words of no content ("some of the") say nothing of a name's role.
-        ("Police saw some of the Sinaloa cartel.", "They saw some of the Jalisco cartel.", []),
+        # Words of no content ("some of the") say nothing of a name's role; up to
+        # three are read, to a content word ("saw some of the"), not past a comma.
+        (
+            "Police saw some of the Sinaloa cartel.",
+            "They saw some of the Jalisco cartel.",
+            [("Sinaloa", "Jalisco")],
+        ),
+        (
+            "Police saw, we hear, some of the Sinaloa cartel.",
+            "They saw some of the Jalisco cartel.",
+            [],
+        ),
+        # Names listed together share their role.
+        (
+            "He was an ambassador to Mexico.",
+            "Former Ambassador to Afghanistan, Argentina, and Mexico.",
+            [],
+        ),
+        # After a name, two words only: a third reaches into what it did.
+        (
+            "Sanctioned by the Treasury Department for their alleged roles.",
+            "Two firms in Guatemala for their alleged roles were sanctioned.",
+            [],
+        ),
+        # A cell's first word, capitalized, is read as the word it is.
+        ("Killings in Andrés", "There were 32,223 killings in Mexico.", [("Andrés", "Mexico")]),
     ],
 )
 def test_a_name_where_the_passage_gives_another_beside_the_same_words(sentence, passage, expected):
@@ -348,5 +372,5 @@ def test_a_name_where_the_passage_gives_another_beside_the_same_words(sentence, 
 
     vocabulary = get_vocabulary("en")
     words = name_words(sentence, frozenset(), vocabulary)
-    found = swapped_names(sentence, [passage], words, vocabulary, {"amlo": "obrador"})
+    found = swapped_names(sentence, [passage], words, vocabulary, {"amlo": "obrador"}, {"killings"})
     assert found == expected

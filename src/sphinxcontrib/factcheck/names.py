@@ -420,16 +420,6 @@ def check_names(
             if key not in cited_keys and holds(corpus.name_index(key), name, initials, vocabulary)
         )
         problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
-    # A name where the passage gives another beside the same words ("revealed
-    # charges" after the Justice Department, not the Treasury Department).
-    reported = {fold(problem.name) for problem in problems}
-    texts = [
-        source.text[source.sentences[a][0] : source.sentences[b][1]] for source, a, b in passages
-    ]
-    aliases = {alias: key for source in cited for alias, key in source_aliases(source.text).items()}
-    for name, rival in swapped_names(text, texts, words, vocabulary, aliases):
-        if not reported & {fold(w) for w in name.split()}:
-            problems.append(NameProblem(name, "swapped", (rival,)))
     # Name words side by side must stand side by side in a source: each can be
     # right alone and the name they make wrong ("Alejandro Blinken"). Failing
     # pairs that share a word are one name ("State Alejandro Blinken").
@@ -457,39 +447,54 @@ def check_names(
             and all(holds_pair(corpus.name_index(key), pair, frozenset()) for pair in pairs)
         )
         problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
+    # A name where the passage gives another beside the same words ("revealed
+    # charges" after the Justice Department, not the Treasury Department).
+    reported = {fold(w) for problem in problems for w in problem.name.split()}
+    texts = [
+        source.text[source.sentences[a][0] : source.sentences[b][1]] for source, a, b in passages
+    ]
+    aliases = {alias: key for source in cited for alias, key in source_aliases(source.text).items()}
+    for name, rival in swapped_names(text, texts, words, vocabulary, aliases, common):
+        if not reported & {fold(w) for w in name.split()}:  # one finding a name
+            problems.append(NameProblem(name, "swapped", (rival,)))
     return problems
 
 
 #: Words, figures and each mark of punctuation, for reading what stands beside a name.
 _CONTEXT_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*|\d[\d,.]*|[^\w\s]", re.UNICODE)
-_ARTICLES = frozenset(("the", "a", "an"))
-#: Capitalized words that are no names: a sentence's first word, a pronoun.
-_NOT_NAMES = get_vocabulary("en").not_distinctive | frozenset(
-    """the a an he she his her hers him they their them it its we our i in at on as
-    by for of to and but or if so yet from with who was has had are""".split()
-)
 
 
-#: Words passed over beside a name ("the Justice Department also revealed charges").
-_TRANSPARENT = frozenset("also then now still already has have had is was are were will".split())
+@functools.lru_cache(maxsize=16)
+def _not_names(vocabulary: Vocabulary) -> frozenset[str]:
+    """Capitalized words that are no names: a sentence's first word, a pronoun."""
+    return (
+        vocabulary.not_distinctive
+        | vocabulary.function_words
+        | vocabulary.pronouns
+        | vocabulary.auxiliaries
+        | vocabulary.conjunctions
+    )
 
 
 class _Place(NamedTuple):
-    """A run of names in a text and the two words on each side of it."""
+    """A run of names in a text and the three tokens on each side of it, nearest
+    first."""
 
     run: tuple[str, ...]
     before: tuple[str, ...]
     after: tuple[str, ...]
+    #: Runs listed together (by commas, "and", "or") share a group.
+    group: int = 0
 
 
 @functools.lru_cache(maxsize=4096)
-def _places_of(text: str) -> tuple[_Place, ...]:
+def _places_of(text: str, vocabulary: Vocabulary) -> tuple[_Place, ...]:
     """Each run of capitalized words of a text (an article, a pronoun or another
     sentence-initial word before it left out), with the two tokens before it (past
     an article) and the two after it, auxiliaries and "also" passed over.
 
-    >>> [(" ".join(p.run), p.before, p.after) for p in _places_of("He met the U.S. envoy.")]
-    [('U.S.', ('He', 'met'), ('envoy', '.'))]
+    >>> [(" ".join(p.run), p.before, p.after) for p in _places_of("He met the U.S. envoy.", english)]
+    [('U.S.', ('met', 'He'), ('envoy', '.'))]
     """
     tokens: list[str] = []
     for token in _CONTEXT_TOKEN.findall(text):
@@ -497,8 +502,11 @@ def _places_of(text: str) -> tuple[_Place, ...]:
             tokens += [token[:-1], "."]  # a sentence's end, not an abbreviation's dots
         else:
             tokens.append(token)
-    found = []
-    index = 0
+    not_names, passed = _not_names(vocabulary), vocabulary.auxiliaries
+    listing = vocabulary.list_joiners | {","}
+    articles = {*vocabulary.articles, *vocabulary.definite_articles}
+    found: list[_Place] = []
+    index, previous_end, group = 0, -1, 0
     while index < len(tokens):
         if not tokens[index][:1].isupper():
             index += 1
@@ -507,29 +515,45 @@ def _places_of(text: str) -> tuple[_Place, ...]:
         while index < len(tokens) and tokens[index][:1].isupper():
             index += 1
         run = tokens[start:index]
-        while run and run[0].lower() in _NOT_NAMES:
+        while run and run[0].lower() in not_names:
             run, start = run[1:], start + 1
         if not run:
             continue
-        left = start - 1 if start and tokens[start - 1].lower() in _ARTICLES else start
-        before = [t for t in tokens[max(0, left - 4) : left] if t.lower() not in _TRANSPARENT]
-        after = [t for t in tokens[index : index + 4] if t.lower() not in _TRANSPARENT]
-        before, after = tuple(before[-2:]), tuple(after[:2])
-        found.append(_Place(tuple(run), before, after))
+        left = start - 1 if start and tokens[start - 1].lower() in articles else start
+        # Names listed together ("Afghanistan, Argentina, and Mexico") share a role.
+        if not (found and set(t.lower() for t in tokens[previous_end:left]) <= listing):
+            group += 1
+        previous_end = index
+        before = [t for t in tokens[max(0, left - 6) : left] if t.lower() not in passed]
+        after = [t for t in tokens[index : index + 6] if t.lower() not in passed]
+        found.append(_Place(tuple(run), tuple(reversed(before[-3:])), tuple(after[:3]), group))
     return tuple(found)
 
 
-def _telling(context: tuple[str, ...], vocabulary: Vocabulary) -> bool:
-    """Whether two tokens beside a name say what it does: two lower-case words, one
-    of them a content word ("revealed charges", "sent from"; not "of the")."""
-    return (
-        len(context) == 2
-        and all(w[:1].islower() and w.isalpha() for w in context)
-        and any(
-            len(w) >= 3 and w not in vocabulary.not_distinctive and w not in _NOT_NAMES
-            for w in context
-        )
-    )
+def _telling(
+    nearest: tuple[str, ...],
+    vocabulary: Vocabulary,
+    common: Container[str],
+    sizes: tuple[int, ...] = (2, 3),
+) -> tuple[str, ...] | None:
+    """The words beside a name that say what it does, lower case, nearest first: the
+    two nearest, or three if the two are words of no content ("end up in"), all of
+    them words (a capitalized one only if it is a common word: "Killings in") and
+    one a content word ("revealed charges", "sent from"; not "of the")."""
+    for size in sizes:
+        words = nearest[:size]
+        if len(words) < size or not all(
+            w.isalpha() and (w[:1].islower() or w.lower() in common) for w in words
+        ):
+            return None
+        if any(
+            len(w) >= 3
+            and w.lower() not in vocabulary.not_distinctive
+            and w.lower() not in _not_names(vocabulary)
+            for w in words
+        ):
+            return tuple(w.lower() for w in words)
+    return None
 
 
 def _same_name(
@@ -548,7 +572,7 @@ def _same_name(
     >>> _same_name(("CBP",), ("Border", "Protection"), english)
     True
     """
-    titles = {_plain(t) for t in vocabulary.titles}
+    titles = _plain_titles(vocabulary)
     mine = {w for word in ours for w in _plain(word).split("-") if w} - titles
     other = {w for word in theirs for w in _plain(word).split("-") if w} - titles
     mine |= {_plain(aliases[w]) for w in mine if w in aliases}
@@ -572,6 +596,12 @@ def _is_demonym(run: tuple[str, ...], vocabulary: Vocabulary) -> bool:
     return len(run) == 1 and word in vocabulary.demonyms and not word.endswith("s")
 
 
+@functools.lru_cache(maxsize=16)
+def _plain_titles(vocabulary: Vocabulary) -> frozenset[str]:
+    return frozenset(_plain(title) for title in vocabulary.titles)
+
+
+@functools.lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """A name word folded and without accents ("López", "Lopez": "lopez")."""
     decomposed = unicodedata.normalize("NFKD", fold(word))
@@ -584,12 +614,14 @@ def swapped_names(
     words: Sequence[str],
     vocabulary: Vocabulary,
     aliases: Mapping[str, str] = {},  # noqa: B006 (read only)
+    common: Container[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """The runs of names of ``text`` where its passages give another name, beside the
     same words: (the sentence's name, the passage's). A name can stand in a passage
     in another role ("from raw materials sent from Guatemala" where the passage
     sends them from China and names Guatemala elsewhere). ``aliases`` are the
-    other names the sources give people (:func:`.speakers.source_aliases`).
+    other names the sources give people (:func:`.speakers.source_aliases`);
+    ``common``, the words of the language (a table cell's "Killings in").
 
     >>> passage = "The Justice Department revealed charges. Sanctions hit firms in Guatemala."
     >>> swapped_names("The Treasury Department revealed charges against Guatemala's firms.",
@@ -597,26 +629,50 @@ def swapped_names(
     [('Treasury Department', 'Justice Department')]
     """
     checked = {fold(w) for w in words}
-    ours = [p for p in _places_of(_QUOTED.sub(" | ", text)) if checked & {fold(w) for w in p.run}]
+    ours = [
+        p
+        for p in _places_of(_QUOTED.sub(" | ", text), vocabulary)
+        if checked & {fold(w) for w in p.run}
+    ]
     if not ours:
         return []
-    theirs = [place for passage in dict.fromkeys(passages) for place in _places_of(passage)]
-    named = {fold(w) for place in _places_of(text) for w in place.run}
+    theirs = [
+        (number, place)
+        for number, passage in enumerate(dict.fromkeys(passages))
+        for place in _places_of(passage, vocabulary)
+    ]
+    named = {fold(w) for place in _places_of(text, vocabulary) for w in place.run}
     found = []
     for place in ours:
         for side in ("before", "after"):
-            context = getattr(place, side)
-            if not _telling(context, vocabulary):
+            # Three words only before a name ("end up in"): after it, the third
+            # reaches into what the name did ("for their alleged roles").
+            sizes = (2, 3) if side == "before" else (2,)
+            context = _telling(getattr(place, side), vocabulary, common, sizes)
+            if context is None:
                 continue
-            there = [p.run for p in theirs if getattr(p, side) == context]
+            size = len(context)
+            groups = {
+                (number, p.group)
+                for number, p in theirs
+                if tuple(w.lower() for w in getattr(p, side)[:size]) == context
+            }
+            there = [p.run for number, p in theirs if (number, p.group) in groups]
             if not there or any(_same_name(place.run, run, vocabulary, aliases) for run in there):
                 continue
             mine = {fold(w) for w in place.run}
+            # A country's adjective before the words a name stands before says what
+            # they are, not who ("crossing into the Mexican state of Tamaulipas");
+            # after them, it is in the name's role ("the Canadian government joined").
             rivals = [
                 run
                 for run in there
                 if not named & ({fold(w) for w in run} - mine)
-                and not (_is_demonym(run, vocabulary) and not _is_demonym(place.run, vocabulary))
+                and not (
+                    side == "before"
+                    and _is_demonym(run, vocabulary)
+                    and not _is_demonym(place.run, vocabulary)
+                )
             ]
             if rivals:
                 found.append((" ".join(place.run), " ".join(rivals[0])))

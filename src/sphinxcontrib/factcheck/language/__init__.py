@@ -108,13 +108,25 @@ class Vocabulary:
     range_joiners: tuple[str, ...] = ()
     #: Words for the currency a "$" stands for, written after an amount ("10 billion dollars").
     currency: tuple[str, ...] = ()
+    #: The articles that make a phrase definite ("the").
+    definite_articles: tuple[str, ...] = ()
+    #: Words that stand for a person or a thing: capitalized at a sentence's start,
+    #: never a name ("She", "His").
+    pronouns: frozenset[str] = frozenset()
+    #: Words passed over in reading the words beside a name ("the Justice
+    #: Department also revealed charges").
+    auxiliaries: frozenset[str] = frozenset()
+    #: Words that join clauses or items ("but", "and"), and those that join the
+    #: items of a list, which share a role ("Afghanistan, Argentina, and Mexico").
+    conjunctions: frozenset[str] = frozenset()
+    list_joiners: frozenset[str] = frozenset()
 
-    @property
+    @functools.cached_property
     def number_words(self) -> frozenset[str]:
         """Every word for a number below a hundred."""
         return frozenset([*self.units, *self.teens, *self.tens])
 
-    @property
+    @functools.cached_property
     def not_distinctive(self) -> frozenset[str]:
         """Stop words and number words (in lower case): never a figure's context."""
         return self.stop_words | {word.lower() for word in self.number_words}

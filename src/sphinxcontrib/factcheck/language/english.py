@@ -87,6 +87,11 @@ VOCABULARY = Vocabulary(
     range_openers=("between", "from"),
     range_joiners=("and", "to", "through"),
     currency=("dollars", "dollar"),
+    definite_articles=("the",),
+    pronouns=frozenset("he she his her hers him they their them it its we our i who".split()),
+    auxiliaries=frozenset("also then now still already has have had is was are were will".split()),
+    conjunctions=frozenset("and or but if so yet".split()),
+    list_joiners=frozenset(("and", "or", "&")),
     fiscal_year=("FY", "fiscal year", "fiscal"),
     qualifiers={
         "nearly": Qualifier.BELOW,
