@@ -700,13 +700,11 @@ def scope_index(
 
 
 def _joined_index(spans: Iterable[tuple[Source, int, int]]) -> NameIndex:
-    return NameIndex.joined(
-        [
-            sentence_name_index(source, index)
-            for source, first, last in spans
-            for index in range(first, last + 1)
-        ]
+    # Each sentence once: spans overlap, and a sentence twice adds nothing.
+    sentences = dict.fromkeys(
+        (source, index) for source, first, last in spans for index in range(first, last + 1)
     )
+    return NameIndex.joined([sentence_name_index(source, index) for source, index in sentences])
 
 
 def _scope_spans(
@@ -726,29 +724,44 @@ def _scope_spans(
     named = {fold(w) for w in said.words if w[:1].isupper() and fold(w) in near.words}
     named -= {fold(w) for w in vocabulary.titles}
     places = _places(vocabulary)
-    for source, _, _ in passages:
-        people = named & _people_of(source.text, places)
-        for index in range(len(source.sentences)):
-            if not people:
-                break
-            if index in source.furniture:
-                continue
-            start, end = source.sentences[index]
-            introduced = people & _people_of(source.text[start:end], places)
-            if introduced:
-                # A person's first mention by name (not "the Biden administration")
-                # introduces them: office, employer, party, in that sentence or the
-                # next two that go on about them ("She's a senior fellow at ...").
-                last = index
-                while last + 1 < min(len(source.sentences), index + 3):
-                    start, end = source.sentences[last + 1]
-                    following = source.text[start:end]
-                    if not (_PRONOUN_START.match(following) or introduced & _words_of(following)):
-                        break
-                    last += 1
-                spans.append((source, index, last))
-                people -= introduced
+    for source in dict.fromkeys(source for source, _, _ in passages):
+        first_named = _first_named(source, places)
+        introductions: dict[int, set[str]] = {}
+        for person in named & first_named.keys():
+            introductions.setdefault(first_named[person], set()).add(person)
+        for index, introduced in sorted(introductions.items()):
+            # A person's first mention by name (not "the Biden administration")
+            # introduces them: office, employer, party, in that sentence or the
+            # next two that go on about them ("She's a senior fellow at ...").
+            last = index
+            while last + 1 < min(len(source.sentences), index + 3):
+                start, end = source.sentences[last + 1]
+                following = source.text[start:end]
+                if not (_PRONOUN_START.match(following) or introduced & _words_of(following)):
+                    break
+                last += 1
+            spans.append((source, index, last))
     return spans
+
+
+#: Each person a source names, folded, to the sentence that first names them in full.
+_FIRST_NAMED: weakref.WeakKeyDictionary[Source, dict[frozenset[str], dict[str, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _first_named(source: Source, places: frozenset[str]) -> dict[str, int]:
+    """The sentence (not page furniture) that first names each of a source's people
+    in full (:func:`_people_of`), read once."""
+    made = _FIRST_NAMED.setdefault(source, {})
+    if places not in made:
+        found: dict[str, int] = {}
+        for index, (start, end) in enumerate(source.sentences):
+            if index not in source.furniture:
+                for person in _people_of(source.text[start:end], places):
+                    found.setdefault(person, index)
+        made[places] = found
+    return made[places]
 
 
 @functools.lru_cache(maxsize=4096)
