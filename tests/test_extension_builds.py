@@ -251,6 +251,14 @@ MEANING_MISTAKES = [
         r"\[misnamed\] name 'Chiapas': the passage gives 'Oaxaca' in its place",
         8,
     ),
+    # A given name alone, where the source writes it only before the surname.
+    (
+        "Alejandro Mayorkas visited",
+        "Alejandro visited",
+        r"\[misnamed\] name 'Alejandro': the sources write it only as part of a longer "
+        r"name \('Alejandro Mayorkas'\)",
+        9,
+    ),
     # The second clause of a sentence is read against its own passage.
     (
         "the ministry is pressing",

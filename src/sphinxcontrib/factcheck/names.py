@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .furniture import furniture_spans
 from .language import Vocabulary, common_words, get_vocabulary
-from .speakers import source_aliases
+from .speakers import ORGANISATION_WORDS, source_aliases
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -64,10 +64,12 @@ class NameProblem(NamedTuple):
     name: str
     #: "elsewhere" (another passage of a cited source), "uncited" (only sources the
     #: sentence does not cite), "nowhere" (no source), "swapped" (the passage gives
-    #: another name beside the same words).
+    #: another name beside the same words), "alone" (the sources write it only at
+    #: the head of a longer name).
     where: str
-    #: The keys of the sources that hold it (for "elsewhere" and "uncited"), or the
-    #: name the passage gives in its place (for "swapped").
+    #: The keys of the sources that hold it (for "elsewhere" and "uncited"), the
+    #: name the passage gives in its place (for "swapped"), or a longer name the
+    #: sources write it in (for "alone").
     keys: tuple[str, ...]
 
 
@@ -447,6 +449,21 @@ def check_names(
             and all(holds_pair(corpus.name_index(key), pair, frozenset()) for pair in pairs)
         )
         problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
+    # A word the cited sources write only at the head of a longer name ("Andrés
+    # Manuel López Obrador") does not stand alone.
+    reported = {fold(w) for problem in problems for w in problem.name.split()}
+    heads = _heads_only(tuple(s.text for s in cited), vocabulary)
+    for place in _places_of(_QUOTED.sub(" | ", text), vocabulary):
+        word = place.run[0]
+        if (
+            len(place.run) == 1
+            and word in words
+            and fold(word) in heads
+            and fold(word) not in common  # "the House", "the Treasury"
+        ):
+            if fold(word) not in reported:
+                problems.append(NameProblem(word, "alone", (heads[fold(word)],)))
+                reported.add(fold(word))
     # A name where the passage gives another beside the same words ("revealed
     # charges" after the Justice Department, not the Treasury Department).
     reported = {fold(w) for problem in problems for w in problem.name.split()}
@@ -458,6 +475,27 @@ def check_names(
         if not reported & {fold(w) for w in name.split()}:  # one finding a name
             problems.append(NameProblem(name, "swapped", (rival,)))
     return problems
+
+
+@functools.lru_cache(maxsize=256)
+def _heads_only(texts: tuple[str, ...], vocabulary: Vocabulary) -> dict[str, str]:
+    """The name words that ``texts`` write only before another name word, never
+    alone nor last ("Andrés" of "Andrés Manuel López Obrador"), folded, each with
+    the first longer name that holds it.
+
+    >>> _heads_only(("Sen. Kyrsten Sinema spoke. Sinema left the Justice Department.",), english)
+    {'kyrsten': 'Kyrsten Sinema'}
+    """
+    heads: dict[str, str] = {}
+    ends: set[str] = set()
+    for text in texts:
+        for place in _places_of(text, vocabulary):
+            ends.add(fold(place.run[-1]))
+            if place.run[-1] in ORGANISATION_WORDS:
+                continue  # "the Biden administration": Biden may stand alone
+            for word in place.run[:-1]:
+                heads.setdefault(fold(word), " ".join(place.run))
+    return {word: name for word, name in heads.items() if word not in ends}
 
 
 #: Words, figures and each mark of punctuation, for reading what stands beside a name.

@@ -309,6 +309,8 @@ def check_meaning(
                 f"the passage the sentence rests on does not give it; "
                 f"{', '.join(problem.keys)} gives it elsewhere"
             )
+        elif problem.where == "alone":
+            where = f"the sources write it only as part of a longer name ({problem.keys[0]!r})"
         elif problem.where == "swapped":
             where = f"the passage gives {problem.keys[0]!r} in its place"
         elif problem.where == "uncited":
