@@ -259,6 +259,14 @@ MEANING_MISTAKES = [
         r"name \('Alejandro Mayorkas'\)",
         9,
     ),
+    # A name word after another than the one the source always writes before it.
+    (
+        "President Andrés Manuel",
+        "Affairs Manuel",
+        r"\[misnamed\] name 'Affairs Manuel': the sources write 'Manuel' only after another "
+        r"word \('Andrés Manuel'\)",
+        10,
+    ),
     # The second clause of a sentence is read against its own passage.
     (
         "the ministry is pressing",

@@ -65,11 +65,13 @@ class NameProblem(NamedTuple):
     #: "elsewhere" (another passage of a cited source), "uncited" (only sources the
     #: sentence does not cite), "nowhere" (no source), "swapped" (the passage gives
     #: another name beside the same words), "alone" (the sources write it only at
-    #: the head of a longer name).
+    #: the head of a longer name), "after" (the sources write its second word only
+    #: after another).
     where: str
     #: The keys of the sources that hold it (for "elsewhere" and "uncited"), the
-    #: name the passage gives in its place (for "swapped"), or a longer name the
-    #: sources write it in (for "alone").
+    #: name the passage gives in its place (for "swapped"), a longer name the
+    #: sources write it in (for "alone"), or the word the sources write before its
+    #: second word and a name that holds both (for "after").
     keys: tuple[str, ...]
 
 
@@ -464,6 +466,20 @@ def check_names(
             if fold(word) not in reported:
                 problems.append(NameProblem(word, "alone", (heads[fold(word)],)))
                 reported.add(fold(word))
+    # A word the cited sources write only after one other ("Manuel" after
+    # "Andrés") does not follow another ("Affairs Manuel López Obrador").
+    after = _fixed_predecessors(tuple(s.text for s in cited), vocabulary)
+    titles = {fold(t) for t in vocabulary.titles}
+    for place in _places_of(_QUOTED.sub(" | ", text), vocabulary):
+        for before, word in zip(place.run, place.run[1:], strict=False):
+            fixed = after.get(fold(word))
+            if fixed is None or fold(before) in titles or fold(before) == fixed[0]:
+                continue
+            if word in ORGANISATION_WORDS:
+                continue  # "AL DÍA News" where a source names NBC News: another outlet
+            if not reported & {fold(before), fold(word)}:
+                problems.append(NameProblem(f"{before} {word}", "after", fixed))
+                reported |= {fold(before), fold(word)}
     # A name where the passage gives another beside the same words ("revealed
     # charges" after the Justice Department, not the Treasury Department).
     reported = {fold(w) for problem in problems for w in problem.name.split()}
@@ -496,6 +512,39 @@ def _heads_only(texts: tuple[str, ...], vocabulary: Vocabulary) -> dict[str, str
             for word in place.run[:-1]:
                 heads.setdefault(fold(word), " ".join(place.run))
     return {word: name for word, name in heads.items() if word not in ends}
+
+
+@functools.lru_cache(maxsize=256)
+def _fixed_predecessors(
+    texts: tuple[str, ...], vocabulary: Vocabulary
+) -> dict[str, tuple[str, str]]:
+    """The name words that ``texts`` write only right after one other name word
+    (not a title), never first nor alone, folded: each with that word and the
+    first name that holds both.
+
+    >>> text = "President Andrés Manuel López Obrador spoke. López Obrador left."
+    >>> _fixed_predecessors((text,), english)
+    {'manuel': ('andrés', 'Andrés Manuel'), 'obrador': ('lópez', 'López Obrador')}
+    """
+    titles = {fold(t) for t in vocabulary.titles}
+    before: dict[str, set[str]] = {}
+    examples: dict[str, str] = {}
+    starts: set[str] = set()
+    for text in texts:
+        for place in _places_of(text, vocabulary):
+            run = [w for w in place.run]
+            while run and fold(run[0]) in titles:
+                run = run[1:]
+            if run:
+                starts.add(fold(run[0]))
+            for first, second in zip(run, run[1:], strict=False):
+                before.setdefault(fold(second), set()).add(fold(first))
+                examples.setdefault(fold(second), f"{first} {second}")
+    return {
+        word: (next(iter(found)), examples[word])
+        for word, found in before.items()
+        if len(found) == 1 and word not in starts
+    }
 
 
 #: Words, figures and each mark of punctuation, for reading what stands beside a name.

@@ -311,6 +311,9 @@ def check_meaning(
             )
         elif problem.where == "alone":
             where = f"the sources write it only as part of a longer name ({problem.keys[0]!r})"
+        elif problem.where == "after":
+            second = problem.name.split()[-1]
+            where = f"the sources write {second!r} only after another word ({problem.keys[1]!r})"
         elif problem.where == "swapped":
             where = f"the passage gives {problem.keys[0]!r} in its place"
         elif problem.where == "uncited":
