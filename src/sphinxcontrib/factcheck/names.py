@@ -455,10 +455,10 @@ def check_names(
     # Manuel López Obrador") does not stand alone.
     reported = {fold(w) for problem in problems for w in problem.name.split()}
     heads = _heads_only(tuple(s.text for s in cited), vocabulary)
-    for place in _places_of(_QUOTED.sub(" | ", text), vocabulary):
-        word = place.run[0]
+    for position in _name_positions(_QUOTED.sub(" | ", text), vocabulary):
+        word = position.run[0]
         if (
-            len(place.run) == 1
+            len(position.run) == 1
             and word in words
             and fold(word) in heads
             and fold(word) not in common  # "the House", "the Treasury"
@@ -470,8 +470,8 @@ def check_names(
     # "Andrés") does not follow another ("Affairs Manuel López Obrador").
     after = _fixed_predecessors(tuple(s.text for s in cited), vocabulary)
     titles = {fold(t) for t in vocabulary.titles}
-    for place in _places_of(_QUOTED.sub(" | ", text), vocabulary):
-        for before, word in zip(place.run, place.run[1:], strict=False):
+    for position in _name_positions(_QUOTED.sub(" | ", text), vocabulary):
+        for before, word in zip(position.run, position.run[1:], strict=False):
             fixed = after.get(fold(word))
             if fixed is None or fold(before) in titles or fold(before) == fixed[0]:
                 continue
@@ -505,12 +505,12 @@ def _heads_only(texts: tuple[str, ...], vocabulary: Vocabulary) -> dict[str, str
     heads: dict[str, str] = {}
     ends: set[str] = set()
     for text in texts:
-        for place in _places_of(text, vocabulary):
-            ends.add(fold(place.run[-1]))
-            if place.run[-1] in ORGANISATION_WORDS:
+        for position in _name_positions(text, vocabulary):
+            ends.add(fold(position.run[-1]))
+            if position.run[-1] in ORGANISATION_WORDS:
                 continue  # "the Biden administration": Biden may stand alone
-            for word in place.run[:-1]:
-                heads.setdefault(fold(word), " ".join(place.run))
+            for word in position.run[:-1]:
+                heads.setdefault(fold(word), " ".join(position.run))
     return {word: name for word, name in heads.items() if word not in ends}
 
 
@@ -531,8 +531,8 @@ def _fixed_predecessors(
     examples: dict[str, str] = {}
     starts: set[str] = set()
     for text in texts:
-        for place in _places_of(text, vocabulary):
-            run = [w for w in place.run]
+        for position in _name_positions(text, vocabulary):
+            run = list(position.run)
             while run and fold(run[0]) in titles:
                 run = run[1:]
             if run:
@@ -563,7 +563,7 @@ def _not_names(vocabulary: Vocabulary) -> frozenset[str]:
     )
 
 
-class _Place(NamedTuple):
+class _NamePosition(NamedTuple):
     """A run of names in a text and the three tokens on each side of it, nearest
     first."""
 
@@ -575,13 +575,15 @@ class _Place(NamedTuple):
 
 
 @functools.lru_cache(maxsize=4096)
-def _places_of(text: str, vocabulary: Vocabulary) -> tuple[_Place, ...]:
+def _name_positions(text: str, vocabulary: Vocabulary) -> tuple[_NamePosition, ...]:
     """Each run of capitalized words of a text (an article, a pronoun or another
-    sentence-initial word before it left out), with the two tokens before it (past
-    an article) and the two after it, auxiliaries and "also" passed over.
+    sentence-initial word before it left out), with the three tokens before it
+    (past an article) and the three after it, nearest first, the vocabulary's
+    auxiliaries and "also" passed over, and the group of names it is listed with.
 
-    >>> [(" ".join(p.run), p.before, p.after) for p in _places_of("He met the U.S. envoy.", english)]
-    [('U.S.', ('met', 'He'), ('envoy', '.'))]
+    >>> found = _name_positions("He met the U.S. envoy and Mexico, then left.", english)
+    >>> [(" ".join(p.run), p.before, p.after, p.group) for p in found]
+    [('U.S.', ('met', 'He'), ('envoy', 'and', 'Mexico'), 1), ('Mexico', ('and', 'envoy', 'U.S.'), (',', 'left', '.'), 2)]
     """
     tokens: list[str] = []
     for token in _CONTEXT_TOKEN.findall(text):
@@ -592,7 +594,7 @@ def _places_of(text: str, vocabulary: Vocabulary) -> tuple[_Place, ...]:
     not_names, passed = _not_names(vocabulary), vocabulary.auxiliaries
     listing = vocabulary.list_joiners | {","}
     articles = {*vocabulary.articles, *vocabulary.definite_articles}
-    found: list[_Place] = []
+    found: list[_NamePosition] = []
     index, previous_end, group = 0, -1, 0
     while index < len(tokens):
         if not tokens[index][:1].isupper():
@@ -613,7 +615,9 @@ def _places_of(text: str, vocabulary: Vocabulary) -> tuple[_Place, ...]:
         previous_end = index
         before = [t for t in tokens[max(0, left - 6) : left] if t.lower() not in passed]
         after = [t for t in tokens[index : index + 6] if t.lower() not in passed]
-        found.append(_Place(tuple(run), tuple(reversed(before[-3:])), tuple(after[:3]), group))
+        found.append(
+            _NamePosition(tuple(run), tuple(reversed(before[-3:])), tuple(after[:3]), group)
+        )
     return tuple(found)
 
 
@@ -718,24 +722,24 @@ def swapped_names(
     checked = {fold(w) for w in words}
     ours = [
         p
-        for p in _places_of(_QUOTED.sub(" | ", text), vocabulary)
+        for p in _name_positions(_QUOTED.sub(" | ", text), vocabulary)
         if checked & {fold(w) for w in p.run}
     ]
     if not ours:
         return []
     theirs = [
-        (number, place)
+        (number, position)
         for number, passage in enumerate(dict.fromkeys(passages))
-        for place in _places_of(passage, vocabulary)
+        for position in _name_positions(passage, vocabulary)
     ]
-    named = {fold(w) for place in _places_of(text, vocabulary) for w in place.run}
+    named = {fold(w) for position in _name_positions(text, vocabulary) for w in position.run}
     found = []
-    for place in ours:
+    for position in ours:
         for side in ("before", "after"):
             # Three words only before a name ("end up in"): after it, the third
             # reaches into what the name did ("for their alleged roles").
             sizes = (2, 3) if side == "before" else (2,)
-            context = _telling(getattr(place, side), vocabulary, common, sizes)
+            context = _telling(getattr(position, side), vocabulary, common, sizes)
             if context is None:
                 continue
             size = len(context)
@@ -745,9 +749,11 @@ def swapped_names(
                 if tuple(w.lower() for w in getattr(p, side)[:size]) == context
             }
             there = [p.run for number, p in theirs if (number, p.group) in groups]
-            if not there or any(_same_name(place.run, run, vocabulary, aliases) for run in there):
+            if not there or any(
+                _same_name(position.run, run, vocabulary, aliases) for run in there
+            ):
                 continue
-            mine = {fold(w) for w in place.run}
+            mine = {fold(w) for w in position.run}
             # A country's adjective before the words a name stands before says what
             # they are, not who ("crossing into the Mexican state of Tamaulipas");
             # after them, it is in the name's role ("the Canadian government joined").
@@ -758,11 +764,11 @@ def swapped_names(
                 and not (
                     side == "before"
                     and _is_demonym(run, vocabulary)
-                    and not _is_demonym(place.run, vocabulary)
+                    and not _is_demonym(position.run, vocabulary)
                 )
             ]
             if rivals:
-                found.append((" ".join(place.run), " ".join(rivals[0])))
+                found.append((" ".join(position.run), " ".join(rivals[0])))
                 break
     return found
 
@@ -810,9 +816,9 @@ def _scope_spans(
     near = _joined_index(spans)
     named = {fold(w) for w in said.words if w[:1].isupper() and fold(w) in near.words}
     named -= {fold(w) for w in vocabulary.titles}
-    places = _places(vocabulary)
+    countries = _country_words(vocabulary)
     for source in dict.fromkeys(source for source, _, _ in passages):
-        first_named = _first_named(source, places)
+        first_named = _first_named(source, countries)
         introductions: dict[int, set[str]] = {}
         for person in named & first_named.keys():
             introductions.setdefault(first_named[person], set()).add(person)
@@ -837,24 +843,24 @@ _FIRST_NAMED: weakref.WeakKeyDictionary[Source, dict[frozenset[str], dict[str, i
 )
 
 
-def _first_named(source: Source, places: frozenset[str]) -> dict[str, int]:
+def _first_named(source: Source, countries: frozenset[str]) -> dict[str, int]:
     """The sentence (not page furniture) that first names each of a source's people
     in full (:func:`_people_of`), read once."""
     made = _FIRST_NAMED.setdefault(source, {})
-    if places not in made:
+    if countries not in made:
         found: dict[str, int] = {}
         for index, (start, end) in enumerate(source.sentences):
             if index not in source.furniture:
-                for person in _people_of(source.text[start:end], places):
+                for person in _people_of(source.text[start:end], countries):
                     found.setdefault(person, index)
-        made[places] = found
-    return made[places]
+        made[countries] = found
+    return made[countries]
 
 
 @functools.lru_cache(maxsize=4096)
-def _people_of(text: str, places: frozenset[str]) -> frozenset[str]:
+def _people_of(text: str, countries: frozenset[str]) -> frozenset[str]:
     """The last words of the unbroken runs of names of a text: the surnames it uses
-    and the last words of organisations' names, folded; not ``places`` ("López
+    and the last words of organisations' names, folded; not ``countries`` ("López
     Obrador of Mexico" introduces López Obrador, not Mexico).
 
     >>> sorted(_people_of("Todd Robinson of Mexico and the Justice Department", frozenset()))
@@ -870,11 +876,11 @@ def _people_of(text: str, places: frozenset[str]) -> frozenset[str]:
         if len(run) > 1:
             found.add(fold(run[-1]))
         run = []
-    return frozenset(found - places)
+    return frozenset(found - countries)
 
 
 @functools.lru_cache(maxsize=16)
-def _places(vocabulary: Vocabulary) -> frozenset[str]:
+def _country_words(vocabulary: Vocabulary) -> frozenset[str]:
     """The words of the countries a vocabulary names, and their adjectives, folded."""
     return frozenset(
         fold(word)
