@@ -368,7 +368,8 @@ def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about
     ],
 )
 def test_a_name_where_the_passage_gives_another_beside_the_same_words(sentence, passage, expected):
-    from sphinxcontrib.factcheck.names import name_words, swapped_names
+    from sphinxcontrib.factcheck.name_roles import swapped_names
+    from sphinxcontrib.factcheck.names import name_words
 
     vocabulary = get_vocabulary("en")
     words = name_words(sentence, frozenset(), vocabulary)

@@ -21,21 +21,23 @@ sources themselves (outlets, authors and attribution names, which
 
 A name the passage does not hold is reported with where it does stand: in
 another passage of a cited source, in a source the sentence does not cite, or
-in no source at all.
+in no source at all. A name it holds must still stand in the role the sources
+give it (:mod:`.name_roles`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 import weakref
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from .folding import QUOTED, clean_token, fold
 from .furniture import furniture_spans
 from .language import Vocabulary, common_words, get_vocabulary
-from .speakers import ORGANISATION_WORDS, source_aliases
+from .name_roles import names_after, names_alone, swapped_names
+from .speakers import source_aliases
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -49,7 +51,6 @@ ANTECEDENT_SENTENCES = 3
 FOLLOWING_SENTENCES = 1
 #: A name this long is also found as the start of a longer word ("congressional").
 PREFIX_LETTERS = 6
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 #: Words and the punctuation that ends a run of names.
@@ -75,24 +76,6 @@ class NameProblem(NamedTuple):
     keys: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """A name word compared: lower case, no dots, no possessive (accents are kept).
-
-    >>> fold("Mexico’s"), fold("U.S."), fold("López"), fold("DEA’s")
-    ('mexico', 'us', 'lópez', 'dea')
-    """
-    word = re.sub(r"[’']s?$", "", word)
-    return word.replace(".", "").lower()
-
-
-def _clean(token: str) -> str:
-    """A token without the punctuation around it; an abbreviation keeps its dots."""
-    if "." in token.rstrip("."):
-        return token  # U.S., D.C.
-    return token.rstrip(".-’'")
-
-
 def name_words(
     text: str,
     known_names: frozenset[str],
@@ -112,14 +95,14 @@ def name_words(
     >>> name_words("The Justice Department charged Sinaloa leaders in March.", frozenset(), english)
     ['Justice', 'Department', 'Sinaloa']
     """
-    text = _QUOTED.sub(" ", text)
+    text = QUOTED.sub(" ", text)
     for phrase in skip:
         text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
     calendar = {fold(w) for w in (*vocabulary.months, *vocabulary.weekdays)}
     found = []
     for cell in text.split(_CELL):
         for index, token in enumerate(_TOKEN.findall(cell)):
-            for part in _parts(_clean(token)):
+            for part in _parts(clean_token(token)):
                 bare = part.rstrip(".")
                 if not bare or not bare[0].isupper() or _PARTY_TAG.match(part):
                     continue
@@ -152,7 +135,7 @@ def name_pairs(text: str, names: Iterable[str], skip: Iterable[str] = ()) -> lis
     >>> name_pairs("Joaquín “El Chapo” Guzmán", ["Joaquín", "Guzmán"])
     []
     """
-    text = _QUOTED.sub(" ; ", text)  # a quotation parts the names around it
+    text = QUOTED.sub(" ; ", text)  # a quotation parts the names around it
     for phrase in skip:
         text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
     names = set(names)
@@ -160,7 +143,7 @@ def name_pairs(text: str, names: Iterable[str], skip: Iterable[str] = ()) -> lis
     for cell in text.split(_CELL):
         tokens = list(_TOKEN.finditer(cell))
         for one, two in zip(tokens, tokens[1:], strict=False):
-            first, second = _clean(one.group()), _clean(two.group())
+            first, second = clean_token(one.group()), clean_token(two.group())
             if (
                 first in names
                 and second in names
@@ -227,7 +210,7 @@ class NameIndex:
     """The name words of a text, folded, and the initials of its runs of names."""
 
     def __init__(self, text: str) -> None:
-        words = [_clean(w) for w in _TOKEN.findall(text)]
+        words = [clean_token(w) for w in _TOKEN.findall(text)]
         self.words = frozenset(fold(w) for w in words) | frozenset(
             fold(p) for w in words for p in w.split("-") if p
         )
@@ -307,7 +290,7 @@ class _Said:
     """What the sentence says around one name: the runs of names it stands in."""
 
     def __init__(self, text: str) -> None:
-        self.words = [_clean(w) for w in _TOKEN.findall(_QUOTED.sub(" ", text))]
+        self.words = [clean_token(w) for w in _TOKEN.findall(QUOTED.sub(" ", text))]
         self.runs = _runs(self.words)
 
     def initials_with(self, name: str) -> frozenset[str]:
@@ -369,7 +352,7 @@ def source_names(text: str) -> frozenset[str]:
         text = text[:start] + text[end:]
     capitalized, lower = set(), set()
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-        tokens = [_clean(t) for t in _TOKEN.findall(sentence)]
+        tokens = [clean_token(t) for t in _TOKEN.findall(sentence)]
         capitalized.update(fold(t) for t in tokens[1:] if t[:1].isupper())
         lower.update(t for t in tokens if t[:1].islower())
     return frozenset(capitalized - lower)
@@ -451,38 +434,17 @@ def check_names(
             and all(holds_pair(corpus.name_index(key), pair, frozenset()) for pair in pairs)
         )
         problems.append(NameProblem(name, "uncited" if uncited else "nowhere", uncited))
-    # A word the cited sources write only at the head of a longer name ("Andrés
-    # Manuel López Obrador") does not stand alone.
+    # Where the sentence puts a name against where its sources do (:mod:`.name_roles`).
     reported = {fold(w) for problem in problems for w in problem.name.split()}
-    heads = _heads_only(tuple(s.text for s in cited), vocabulary)
-    for position in _name_positions(_QUOTED.sub(" | ", text), vocabulary):
-        word = position.run[0]
-        if (
-            len(position.run) == 1
-            and word in words
-            and fold(word) in heads
-            and fold(word) not in common  # "the House", "the Treasury"
-        ):
-            if fold(word) not in reported:
-                problems.append(NameProblem(word, "alone", (heads[fold(word)],)))
-                reported.add(fold(word))
-    # A word the cited sources write only after one other ("Manuel" after
-    # "Andrés") does not follow another ("Affairs Manuel López Obrador").
-    after = _fixed_predecessors(tuple(s.text for s in cited), vocabulary)
-    titles = {fold(t) for t in vocabulary.titles}
-    for position in _name_positions(_QUOTED.sub(" | ", text), vocabulary):
-        for before, word in zip(position.run, position.run[1:], strict=False):
-            fixed = after.get(fold(word))
-            if fixed is None or fold(before) in titles or fold(before) == fixed[0]:
-                continue
-            if word in ORGANISATION_WORDS:
-                continue  # "AL DÍA News" where a source names NBC News: another outlet
-            if not reported & {fold(before), fold(word)}:
-                problems.append(NameProblem(f"{before} {word}", "after", fixed))
-                reported |= {fold(before), fold(word)}
-    # A name where the passage gives another beside the same words ("revealed
-    # charges" after the Justice Department, not the Treasury Department).
-    reported = {fold(w) for problem in problems for w in problem.name.split()}
+    cited_texts = tuple(source.text for source in cited)
+    for word, longer in names_alone(text, cited_texts, words, vocabulary, common):
+        if fold(word) not in reported:
+            problems.append(NameProblem(word, "alone", (longer,)))
+            reported.add(fold(word))
+    for name, fixed in names_after(text, cited_texts, vocabulary):
+        if not reported & {fold(w) for w in name.split()}:
+            problems.append(NameProblem(name, "after", fixed))
+            reported |= {fold(w) for w in name.split()}
     texts = [
         source.text[source.sentences[a][0] : source.sentences[b][1]] for source, a, b in passages
     ]
@@ -490,287 +452,8 @@ def check_names(
     for name, rival in swapped_names(text, texts, words, vocabulary, aliases, common):
         if not reported & {fold(w) for w in name.split()}:  # one finding a name
             problems.append(NameProblem(name, "swapped", (rival,)))
+            reported |= {fold(w) for w in name.split()}
     return problems
-
-
-@functools.lru_cache(maxsize=256)
-def _heads_only(texts: tuple[str, ...], vocabulary: Vocabulary) -> dict[str, str]:
-    """The name words that ``texts`` write only before another name word, never
-    alone nor last ("Andrés" of "Andrés Manuel López Obrador"), folded, each with
-    the first longer name that holds it.
-
-    >>> _heads_only(("Sen. Kyrsten Sinema spoke. Sinema left the Justice Department.",), english)
-    {'kyrsten': 'Kyrsten Sinema'}
-    """
-    heads: dict[str, str] = {}
-    ends: set[str] = set()
-    for text in texts:
-        for position in _name_positions(text, vocabulary):
-            ends.add(fold(position.run[-1]))
-            if position.run[-1] in ORGANISATION_WORDS:
-                continue  # "the Biden administration": Biden may stand alone
-            for word in position.run[:-1]:
-                heads.setdefault(fold(word), " ".join(position.run))
-    return {word: name for word, name in heads.items() if word not in ends}
-
-
-@functools.lru_cache(maxsize=256)
-def _fixed_predecessors(
-    texts: tuple[str, ...], vocabulary: Vocabulary
-) -> dict[str, tuple[str, str]]:
-    """The name words that ``texts`` write only right after one other name word
-    (not a title), never first nor alone, folded: each with that word and the
-    first name that holds both.
-
-    >>> text = "President Andrés Manuel López Obrador spoke. López Obrador left."
-    >>> _fixed_predecessors((text,), english)
-    {'manuel': ('andrés', 'Andrés Manuel'), 'obrador': ('lópez', 'López Obrador')}
-    """
-    titles = {fold(t) for t in vocabulary.titles}
-    before: dict[str, set[str]] = {}
-    examples: dict[str, str] = {}
-    starts: set[str] = set()
-    for text in texts:
-        for position in _name_positions(text, vocabulary):
-            run = list(position.run)
-            while run and fold(run[0]) in titles:
-                run = run[1:]
-            if run:
-                starts.add(fold(run[0]))
-            for first, second in zip(run, run[1:], strict=False):
-                before.setdefault(fold(second), set()).add(fold(first))
-                examples.setdefault(fold(second), f"{first} {second}")
-    return {
-        word: (next(iter(found)), examples[word])
-        for word, found in before.items()
-        if len(found) == 1 and word not in starts
-    }
-
-
-#: Words, figures and each mark of punctuation, for reading what stands beside a name.
-_CONTEXT_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*|\d[\d,.]*|[^\w\s]", re.UNICODE)
-
-
-@functools.lru_cache(maxsize=16)
-def _not_names(vocabulary: Vocabulary) -> frozenset[str]:
-    """Capitalized words that are no names: a sentence's first word, a pronoun."""
-    return (
-        vocabulary.not_distinctive
-        | vocabulary.function_words
-        | vocabulary.pronouns
-        | vocabulary.auxiliaries
-        | vocabulary.conjunctions
-    )
-
-
-class _NamePosition(NamedTuple):
-    """A run of names in a text and the three tokens on each side of it, nearest
-    first."""
-
-    run: tuple[str, ...]
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-    #: Runs listed together (by commas, "and", "or") share a group.
-    group: int = 0
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_positions(text: str, vocabulary: Vocabulary) -> tuple[_NamePosition, ...]:
-    """Each run of capitalized words of a text (an article, a pronoun or another
-    sentence-initial word before it left out), with the three tokens before it
-    (past an article) and the three after it, nearest first, the vocabulary's
-    auxiliaries and "also" passed over, and the group of names it is listed with.
-
-    >>> found = _name_positions("He met the U.S. envoy and Mexico, then left.", english)
-    >>> [(" ".join(p.run), p.before, p.after, p.group) for p in found]
-    [('U.S.', ('met', 'He'), ('envoy', 'and', 'Mexico'), 1), ('Mexico', ('and', 'envoy', 'U.S.'), (',', 'left', '.'), 2)]
-    """
-    tokens: list[str] = []
-    for token in _CONTEXT_TOKEN.findall(text):
-        if token.endswith(".") and len(token) > 1 and "." not in token[:-1]:
-            tokens += [token[:-1], "."]  # a sentence's end, not an abbreviation's dots
-        else:
-            tokens.append(token)
-    not_names, passed = _not_names(vocabulary), vocabulary.auxiliaries
-    listing = vocabulary.list_joiners | {","}
-    articles = {*vocabulary.articles, *vocabulary.definite_articles}
-    found: list[_NamePosition] = []
-    index, previous_end, group = 0, -1, 0
-    while index < len(tokens):
-        if not tokens[index][:1].isupper():
-            index += 1
-            continue
-        start = index
-        while index < len(tokens) and tokens[index][:1].isupper():
-            index += 1
-        run = tokens[start:index]
-        while run and run[0].lower() in not_names:
-            run, start = run[1:], start + 1
-        if not run:
-            continue
-        left = start - 1 if start and tokens[start - 1].lower() in articles else start
-        # Names listed together ("Afghanistan, Argentina, and Mexico") share a role.
-        if not (found and set(t.lower() for t in tokens[previous_end:left]) <= listing):
-            group += 1
-        previous_end = index
-        before = [t for t in tokens[max(0, left - 6) : left] if t.lower() not in passed]
-        after = [t for t in tokens[index : index + 6] if t.lower() not in passed]
-        found.append(
-            _NamePosition(tuple(run), tuple(reversed(before[-3:])), tuple(after[:3]), group)
-        )
-    return tuple(found)
-
-
-def _telling(
-    nearest: tuple[str, ...],
-    vocabulary: Vocabulary,
-    common: Container[str],
-    sizes: tuple[int, ...] = (2, 3),
-) -> tuple[str, ...] | None:
-    """The words beside a name that say what it does, lower case, nearest first: the
-    two nearest, or three if the two are words of no content ("end up in"), all of
-    them words (a capitalized one only if it is a common word: "Killings in") and
-    one a content word ("revealed charges", "sent from"; not "of the")."""
-    for size in sizes:
-        words = nearest[:size]
-        if len(words) < size or not all(
-            w.isalpha() and (w[:1].islower() or w.lower() in common) for w in words
-        ):
-            return None
-        if any(
-            len(w) >= 3
-            and w.lower() not in vocabulary.not_distinctive
-            and w.lower() not in _not_names(vocabulary)
-            for w in words
-        ):
-            return tuple(w.lower() for w in words)
-    return None
-
-
-def _same_name(
-    ours: tuple[str, ...],
-    theirs: tuple[str, ...],
-    vocabulary: Vocabulary,
-    aliases: Mapping[str, str] = {},  # noqa: B006 (read only)
-) -> bool:
-    """Whether two runs of names may name one thing: the words of one among the
-    other's ("Biden", "President Joe Biden"; not "Treasury Department", "Justice
-    Department"; accents aside, hyphens apart), an abbreviation and the words it
-    stands for ("DEA", "U.S. Drug Enforcement Administration"; "CBP", "Border
-    Protection"), or a name the source gives a person and the person's
-    (``aliases``: "AMLO", "López Obrador").
-
-    >>> _same_name(("CBP",), ("Border", "Protection"), english)
-    True
-    """
-    titles = _plain_titles(vocabulary)
-    mine = {w for word in ours for w in _plain(word).split("-") if w} - titles
-    other = {w for word in theirs for w in _plain(word).split("-") if w} - titles
-    mine |= {_plain(aliases[w]) for w in mine if w in aliases}
-    if mine <= other or other <= mine or mine & other & {_plain(a) for a in aliases.values()}:
-        return True
-    for words, letters in ((mine, _letters(theirs)), (other, _letters(ours))):
-        if any(len(w) >= 2 and len(letters) >= 2 and (w in letters or letters in w) for w in words):
-            return True
-    return False
-
-
-def _letters(run: tuple[str, ...]) -> str:
-    return "".join(_plain(w)[:1] for w in run)
-
-
-def _is_demonym(run: tuple[str, ...], vocabulary: Vocabulary) -> bool:
-    """Whether a run is a country's adjective ("Mexican", not "Mexicans"): it says
-    what the next word is, where a name says who ("the Mexican border state of
-    Tamaulipas")."""
-    word = re.sub(r"[’']s?$", "", run[0])
-    return len(run) == 1 and word in vocabulary.demonyms and not word.endswith("s")
-
-
-@functools.lru_cache(maxsize=16)
-def _plain_titles(vocabulary: Vocabulary) -> frozenset[str]:
-    return frozenset(_plain(title) for title in vocabulary.titles)
-
-
-@functools.lru_cache(maxsize=65536)
-def _plain(word: str) -> str:
-    """A name word folded and without accents ("López", "Lopez": "lopez")."""
-    decomposed = unicodedata.normalize("NFKD", fold(word))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def swapped_names(
-    text: str,
-    passages: Iterable[str],
-    words: Sequence[str],
-    vocabulary: Vocabulary,
-    aliases: Mapping[str, str] = {},  # noqa: B006 (read only)
-    common: Container[str] = frozenset(),
-) -> list[tuple[str, str]]:
-    """The runs of names of ``text`` where its passages give another name, beside the
-    same words: (the sentence's name, the passage's). A name can stand in a passage
-    in another role ("from raw materials sent from Guatemala" where the passage
-    sends them from China and names Guatemala elsewhere). ``aliases`` are the
-    other names the sources give people (:func:`.speakers.source_aliases`);
-    ``common``, the words of the language (a table cell's "Killings in").
-
-    >>> passage = "The Justice Department revealed charges. Sanctions hit firms in Guatemala."
-    >>> swapped_names("The Treasury Department revealed charges against Guatemala's firms.",
-    ...               [passage], ["Treasury", "Department", "Guatemala"], english)
-    [('Treasury Department', 'Justice Department')]
-    """
-    checked = {fold(w) for w in words}
-    ours = [
-        p
-        for p in _name_positions(_QUOTED.sub(" | ", text), vocabulary)
-        if checked & {fold(w) for w in p.run}
-    ]
-    if not ours:
-        return []
-    theirs = [
-        (number, position)
-        for number, passage in enumerate(dict.fromkeys(passages))
-        for position in _name_positions(passage, vocabulary)
-    ]
-    named = {fold(w) for position in _name_positions(text, vocabulary) for w in position.run}
-    found = []
-    for position in ours:
-        for side in ("before", "after"):
-            # Three words only before a name ("end up in"): after it, the third
-            # reaches into what the name did ("for their alleged roles").
-            sizes = (2, 3) if side == "before" else (2,)
-            context = _telling(getattr(position, side), vocabulary, common, sizes)
-            if context is None:
-                continue
-            size = len(context)
-            groups = {
-                (number, p.group)
-                for number, p in theirs
-                if tuple(w.lower() for w in getattr(p, side)[:size]) == context
-            }
-            there = [p.run for number, p in theirs if (number, p.group) in groups]
-            if not there or any(
-                _same_name(position.run, run, vocabulary, aliases) for run in there
-            ):
-                continue
-            mine = {fold(w) for w in position.run}
-            # A country's adjective before the words a name stands before says what
-            # they are, not who ("crossing into the Mexican state of Tamaulipas");
-            # after them, it is in the name's role ("the Canadian government joined").
-            rivals = [
-                run
-                for run in there
-                if not named & ({fold(w) for w in run} - mine)
-                and not (
-                    side == "before"
-                    and _is_demonym(run, vocabulary)
-                    and not _is_demonym(position.run, vocabulary)
-                )
-            ]
-            if rivals:
-                found.append((" ".join(position.run), " ".join(rivals[0])))
-                break
-    return found
 
 
 def scope(passages: Sequence[tuple[Source, int, int]], text: str, vocabulary: Vocabulary) -> str:
@@ -870,7 +553,7 @@ def _people_of(text: str, countries: frozenset[str]) -> frozenset[str]:
     run: list[str] = []
     for token in [*_RUN_TOKEN.findall(text), ""]:
         if token[:1].isupper():
-            run.append(_clean(token))
+            run.append(clean_token(token))
             if not token.endswith(".") or "." in token.rstrip("."):
                 continue  # a run ends at punctuation, but not in "U.S. Border Patrol"
         if len(run) > 1:
@@ -895,7 +578,7 @@ _PRONOUN_START = re.compile(r"\W*(?:He|She|His|Her|They|Their)\b")
 
 @functools.lru_cache(maxsize=4096)
 def _words_of(text: str) -> frozenset[str]:
-    return frozenset(fold(_clean(t)) for t in _TOKEN.findall(text))
+    return frozenset(fold(clean_token(t)) for t in _TOKEN.findall(text))
 
 
 def _alias_of(name: str, source: Source) -> str | None:
