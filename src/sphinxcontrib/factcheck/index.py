@@ -110,6 +110,11 @@ class Source:
         last = min(last, len(self.sentences) - 1)
         return self.sentences[first][0], self.sentences[last][1]
 
+    def passage_text(self, first: int, last: int | None = None) -> str:
+        """The text of sentences ``first`` to ``last`` (inclusive)."""
+        start, end = self.passage(first, last)
+        return self.text[start:end]
+
     def __getstate__(self) -> dict[str, object]:
         # The prepared quotation search is rebuilt when needed, not cached on disk.
         state = dict(self.__dict__)

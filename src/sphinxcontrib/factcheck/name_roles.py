@@ -25,6 +25,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Container, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .folding import QUOTED, fold
@@ -32,6 +33,8 @@ from .language import Vocabulary, get_vocabulary
 from .speakers import ORGANISATION_WORDS
 
 english = get_vocabulary("en")
+#: No other names for anyone (a read-only default).
+_NO_ALIASES: Mapping[str, str] = MappingProxyType({})
 
 
 def names_alone(
@@ -50,7 +53,7 @@ def names_alone(
     """
     heads = _heads_only(cited_texts, vocabulary)
     found = []
-    for position in _name_positions(QUOTED.sub(" | ", text), vocabulary):
+    for position in _said_positions(text, vocabulary):
         word = position.run[0]
         if len(position.run) == 1 and word in words and fold(word) in heads:
             if fold(word) not in common:
@@ -72,7 +75,7 @@ def names_after(
     after = _fixed_predecessors(cited_texts, vocabulary)
     titles = {fold(t) for t in vocabulary.titles}
     found = []
-    for position in _name_positions(QUOTED.sub(" | ", text), vocabulary):
+    for position in _said_positions(text, vocabulary):
         for before, word in zip(position.run, position.run[1:], strict=False):
             fixed = after.get(fold(word))
             if fixed is None or fold(before) in titles or fold(before) == fixed[0]:
@@ -163,6 +166,11 @@ class _NamePosition(NamedTuple):
     group: int = 0
 
 
+def _said_positions(text: str, vocabulary: Vocabulary) -> tuple[_NamePosition, ...]:
+    """The runs of names a sentence uses itself, outside its quotations."""
+    return _name_positions(QUOTED.sub(" | ", text), vocabulary)
+
+
 @functools.lru_cache(maxsize=4096)
 def _name_positions(text: str, vocabulary: Vocabulary) -> tuple[_NamePosition, ...]:
     """Each run of capitalized words of a text (an article, a pronoun or another
@@ -226,12 +234,7 @@ def _telling(
             w.isalpha() and (w[:1].islower() or w.lower() in common) for w in words
         ):
             return None
-        if any(
-            len(w) >= 3
-            and w.lower() not in vocabulary.not_distinctive
-            and w.lower() not in _not_names(vocabulary)
-            for w in words
-        ):
+        if any(len(w) >= 3 and w.lower() not in _not_names(vocabulary) for w in words):
             return tuple(w.lower() for w in words)
     return None
 
@@ -240,7 +243,7 @@ def _same_name(
     ours: tuple[str, ...],
     theirs: tuple[str, ...],
     vocabulary: Vocabulary,
-    aliases: Mapping[str, str] = {},  # noqa: B006 (read only)
+    aliases: Mapping[str, str] = _NO_ALIASES,
 ) -> bool:
     """Whether two runs of names may name one thing: the words of one among the
     other's ("Biden", "President Joe Biden"; not "Treasury Department", "Justice
@@ -293,7 +296,7 @@ def swapped_names(
     passages: Iterable[str],
     words: Sequence[str],
     vocabulary: Vocabulary,
-    aliases: Mapping[str, str] = {},  # noqa: B006 (read only)
+    aliases: Mapping[str, str] = _NO_ALIASES,
     common: Container[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """The runs of names of ``text`` where its passages give another name, beside the
@@ -309,11 +312,7 @@ def swapped_names(
     [('Treasury Department', 'Justice Department')]
     """
     checked = {fold(w) for w in words}
-    ours = [
-        p
-        for p in _name_positions(QUOTED.sub(" | ", text), vocabulary)
-        if checked & {fold(w) for w in p.run}
-    ]
+    ours = [p for p in _said_positions(text, vocabulary) if checked & {fold(w) for w in p.run}]
     if not ours:
         return []
     theirs = [

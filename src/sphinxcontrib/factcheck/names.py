@@ -387,12 +387,15 @@ def check_names(
         return []
     said = _Said(text)
     here = scope_index(passages, text, vocabulary)
+    cited_keys = {s.key for s in cited}
+    # The other names the cited sources give people, to each person's surname.
+    aliases = {alias: fold(key) for s in cited for alias, key in source_aliases(s.text).items()}
     problems: list[NameProblem] = []
     for name in dict.fromkeys(words):
         initials = said.initials_with(name)
         if holds(here, name, initials, vocabulary) or _given_name(name, said, here, cited):
             continue
-        if any(_alias_of(name, source) in here.words for source in cited):
+        if aliases.get(fold(name)) in here.words:
             continue  # "AMLO", where the source says "López Obrador, also known as AMLO"
         elsewhere = tuple(
             s.key for s in cited if holds(source_name_index(s.text), name, initials, vocabulary)
@@ -400,7 +403,6 @@ def check_names(
         if elsewhere:
             problems.append(NameProblem(name, "elsewhere", elsewhere))
             continue
-        cited_keys = {s.key for s in cited}
         uncited = tuple(
             key
             for key in corpus.sources
@@ -411,7 +413,6 @@ def check_names(
     # right alone and the name they make wrong ("Alejandro Blinken"). Failing
     # pairs that share a word are one name ("State Alejandro Blinken").
     reported = {fold(problem.name) for problem in problems}
-    cited_keys = {s.key for s in cited}
     failing: list[list[str]] = []
     for pair in dict.fromkeys(name_pairs(text, words, corpus.own_names)):
         first, second = pair.split()
@@ -445,10 +446,7 @@ def check_names(
         if not reported & {fold(w) for w in name.split()}:
             problems.append(NameProblem(name, "after", fixed))
             reported |= {fold(w) for w in name.split()}
-    texts = [
-        source.text[source.sentences[a][0] : source.sentences[b][1]] for source, a, b in passages
-    ]
-    aliases = {alias: key for source in cited for alias, key in source_aliases(source.text).items()}
+    texts = [source.passage_text(first, last) for source, first, last in passages]
     for name, rival in swapped_names(text, texts, words, vocabulary, aliases, common):
         if not reported & {fold(w) for w in name.split()}:  # one finding a name
             problems.append(NameProblem(name, "swapped", (rival,)))
@@ -463,7 +461,7 @@ def scope(passages: Sequence[tuple[Source, int, int]], text: str, vocabulary: Vo
     the scene of the whole report, but swapped into another sentence it goes
     unnoticed.)"""
     return "\n".join(
-        source.text[source.sentences[first][0] : source.sentences[last][1]]
+        source.passage_text(first, last)
         for source, first, last in _scope_spans(passages, text, vocabulary)
     )
 
@@ -579,12 +577,6 @@ _PRONOUN_START = re.compile(r"\W*(?:He|She|His|Her|They|Their)\b")
 @functools.lru_cache(maxsize=4096)
 def _words_of(text: str) -> frozenset[str]:
     return frozenset(fold(clean_token(t)) for t in _TOKEN.findall(text))
-
-
-def _alias_of(name: str, source: Source) -> str | None:
-    """The surname of the person a source says ``name`` is another name of, folded."""
-    person = source_aliases(source.text).get(re.sub(r"[’']s?$", "", name).replace(".", "").lower())
-    return None if person is None else fold(person)
 
 
 def _given_name(name: str, said: _Said, here: NameIndex, cited: Sequence[Source]) -> bool:

@@ -285,10 +285,7 @@ def check_meaning(
     # Turned round against the passages its claims and its words rest on (each
     # clause's too), not the wider ones its names may come from.
     passage_text = "\n".join(
-        dict.fromkeys(
-            source.text[source.sentences[first][0] : source.sentences[last][1]]
-            for source, first, last in rested
-        )
+        dict.fromkeys(source.passage_text(first, last) for source, first, last in rested)
     )
     # Read only where the sentence adds a negation: not copied out for every sentence.
     elsewhere = (source.text[a:b] for source in sources for a, b in source.sentences)

@@ -248,10 +248,7 @@ def _meaning(sentence: Sentence, base: list, corpus) -> Iterator[tuple[str, str,
     # the introductions of the people it names. A name swapped in from
     # beyond is "elsewhere in the source".
     near = scope(passages, sentence.text, vocabulary)
-    held = "\n".join(
-        source.text[source.sentences[first][0] : source.sentences[last][1]]
-        for source, first, last in passages
-    )
+    held = "\n".join(source.passage_text(first, last) for source, first, last in passages)
     yield from meaning_mutants.speaker_mutants(sentence, base, corpus)
     yield from meaning_mutants.name_mutants(sentence, corpus, near)
     yield from meaning_mutants.negation_mutants(sentence, held)
