@@ -282,6 +282,19 @@ def test_a_page_that_keeps_its_sources_meaning_passes(project):
     assert fact_warnings(result) == [] and result.status == 0
 
 
+def test_a_statement_reported_as_another_persons_fails_at_its_line(project):
+    # Without quotation marks, the statement is still López Obrador's in the source.
+    p = project("meaning")
+    p.replace("index.md", "AMLO said the commission", "Mayorkas said the commission")
+    result = p.build()
+    expected = (
+        r"index\.md:7: WARNING: .*\[misattributed\] the sentence credits what it reports "
+        r"to Mayorkas; Ruiz2024talks gives it to López Obrador"
+    )
+    assert any(re.search(expected, line) for line in fact_warnings(result))
+    assert result.status == 1
+
+
 @pytest.mark.parametrize(("old", "new", "expected", "line"), MEANING_MISTAKES)
 def test_each_change_of_meaning_fails_at_its_line(project, old, new, expected, line):
     p = project("meaning")

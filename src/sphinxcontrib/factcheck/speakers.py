@@ -9,7 +9,9 @@ is given to its speaker, or to the outlet where it is the outlet's narration.
 A sentence that credits a quotation to someone ("X said", "according to X",
 "X told", "X argued that", "X writes", "in X's words") must credit the
 source's speaker; words the source prints as its own narration must not be
-credited to a person.
+credited to a person. A statement reported without quotation marks ("Sinema
+said U.S. lawmakers ...") must be credited to the speaker the source's own
+tag gives the sentence it rests on ("Ebrard said Mexico will seek ...").
 
 People are compared by surname, with the aliases the sources themselves give
 ("López Obrador, also known by his initials AMLO"; "Mexican President Andrés
@@ -47,7 +49,7 @@ _NAME_WORD = r"[A-ZÁÉÍÓÚÑ][\w’'.-]*"
 #: A person or organisation as a speech tag names it.
 _NAMED = (
     rf"(?:(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:{_TITLE})\s+)?"
-    rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|de|del|la))*"
+    rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|(?:de|del|la)\b))*"
     r"(?:,\s+[RDI]-[A-Z][\w.-]*,)?"
     # "Vanda Felbab-Brown of the Brookings Institute": the person, not the institute
     rf"(?:\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|and))*)?"
@@ -62,7 +64,7 @@ _SPEAKER = rf"(?<![\w.’'-])(?P<who>{_PRONOUN}|{_GROUP}|the\s+[A-Z][\w ]*?{_NAM
 _APPOSITIVE = r"(?:,\s+[^,“”\"]{2,90}?,)?"
 #: A run of two or more names that may be a person ("Kyrsten Sinema").
 _PERSON = re.compile(
-    rf"(?<![\w.’'-])(?:(?:{_TITLE})\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|del|la))+"
+    rf"(?<![\w.’'-])(?:(?:{_TITLE})\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:de|del|la)\b))+"
 )
 #: A tag after a quotation: ``,” Graham said`` / ``,” said Graham`` / ``,” she told ...``.
 _AFTER = re.compile(
@@ -80,6 +82,10 @@ _BEFORE = re.compile(
 _REPORTED = re.compile(
     rf"(?:^|[,;]\s+|\bthat\s+){_SPEAKER}{_APPOSITIVE}\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
     rf"|[Aa]ccording\s+to\s+{_SPEAKER.replace('who', 'who2')}"
+)
+#: A tag at the end of a reported statement: ``..., U.S. officials said.``
+_TAG_AT_END = re.compile(
+    rf",\s+{_SPEAKER}{_APPOSITIVE}\s+(?:also\s+)?(?:{SPEECH_VERBS})\b[^,;]{{0,40}}[.!?]?\s*$"
 )
 _ALIAS = re.compile(
     rf"(?P<name>{_NAMED}),\s+also\s+known\s+(?:as|by\s+(?:his|her|their)\s+initials)\s+"
@@ -196,6 +202,12 @@ class SourceSpeakers:
             office = re.sub(r"\s+of\s+(?:Mexico|the\s+United\s+States)$", "", match["office"])
             self.offices[" ".join(_fold(w) for w in office.split())] = speaker_key(match["name"])
         self.quotations = list(self._read())
+        #: The people the source quotes, by key.
+        self.people = {
+            q.speaker.key: q.speaker
+            for q in self.quotations
+            if q.speaker and not q.speaker.narration and " " not in q.speaker.key
+        }
 
     def _read(self) -> Iterator[Quoted]:
         last_person: Speaker | None = None
@@ -282,6 +294,52 @@ class SourceSpeakers:
                 return quoted.speaker
         return self.outlet
 
+    def reporter_of(self, start: int, end: int) -> Speaker | None:
+        """Whose statement the source's sentence at ``start:end`` reports, outside
+        quotation marks ("Mr. Robinson said that ...", "In a video, Ebrard said ...",
+        "..., U.S. officials said."): the one speaker its tags give, or None where
+        it has none, or several, or a pronoun the paragraph does not resolve."""
+        said = _QUOTE.sub(lambda m: " " * len(m.group()), self.text[start:end])
+        tags = [m["who"] or m["who2"] for m in _REPORTED.finditer(said)]
+        tags += [m["who"] for m in _TAG_AT_END.finditer(said)]
+        speakers = set()
+        for who in tags:
+            if who is None:
+                continue
+            speaker = self._resolve(who, self._last_named(start))
+            if speaker is None:
+                return None
+            speakers.add(speaker)
+        if len({s.key for s in speakers}) != 1:
+            return None
+        return speakers.pop()
+
+    def _last_named(self, start: int) -> Speaker | None:
+        """The person a pronoun at ``start`` stands for: the last one named in its
+        paragraph before it, or else in the paragraph before; a surname alone
+        counts where the source quotes that person ("Sinema had similar
+        takeaways ... She told")."""
+        people = self.people
+        end = start
+        for _ in range(2):
+            paragraph_start = self.text.rfind("\n", 0, max(0, end - 1)) + 1
+            paragraph = self.text[paragraph_start:end]
+            mentions = []
+            named = self._last_person(paragraph, None)
+            if named is not None:
+                mentions.append((paragraph.rfind(named.name.split()[-1]), named))
+            said = _QUOTE.sub(lambda m: " " * len(m.group()), paragraph)
+            for match in re.finditer(_NAME_WORD, said):
+                key = _fold(match.group())
+                if key in people:
+                    mentions.append((match.start(), people[key]))
+            if mentions:
+                return max(mentions, key=lambda m: m[0])[1]
+            if paragraph_start == 0:
+                return None
+            end = paragraph_start
+        return None
+
     def same(self, credited: str, speaker: Speaker) -> bool:
         """Whether a name a sentence credits is the source's speaker: the same surname
         or group, by the aliases the source gives; a compound surname may be cut
@@ -313,6 +371,32 @@ def source_aliases(text: str) -> dict[str, str]:
     {'amlo': 'obrador'}
     """
     return {_fold(m["alias"]): speaker_key(m["name"]) for m in _ALIAS.finditer(text)}
+
+
+def reported_statements(sentence: str) -> list[tuple[str, int, int]]:
+    """Whom a sentence credits a statement it reports outside quotation marks to, and
+    where the reported words stand (to the end of the clause): one (name, start,
+    end) per ``X said ...``; pronouns and statements that quote are left out (the
+    speaker of a quotation is checked on its own).
+
+    >>> text = "In a video, Ebrard said Mexico will act; the Times reports more."
+    >>> [(who, text[a:b]) for who, a, b in reported_statements(text)]
+    [('Ebrard', ' Mexico will act')]
+    """
+    said = _PARTY.sub(lambda m: " " * len(m.group()), sentence)
+    found = []
+    for match in _REPORTED.finditer(said):
+        who = match["who"]
+        if who is None or re.fullmatch(_PRONOUN, who.strip()):
+            continue
+        end = min(
+            (i for i in (said.find(";", match.end()), said.find(" | ", match.end())) if i >= 0),
+            default=len(said),
+        )
+        if _QUOTE.search(said, match.end(), end) or "“" in said[match.end() : end]:
+            continue
+        found.append((who.strip(), match.end(), end))
+    return found
 
 
 def credited_speaker(sentence: str, start: int, end: int) -> str | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .align import align, align_clauses, aligned_passages, sentence_words
+from .align import CLAUSE_WORDS, align, align_clauses, aligned_passages, sentence_words
 from .attribution import followed_source, named_sources
 from .closest import closest_sentence, closest_to_quotation, shorten
 from .collect import Sentence
@@ -37,7 +37,7 @@ from .names import check_names, without_names
 from .polarity import REPORTING_WORDS, contradictions
 from .quotations import Quotation
 from .records import ClaimKind, Evidence, Finding, Status
-from .speakers import credited_speaker, source_speakers, speaker_key
+from .speakers import credited_speaker, reported_statements, source_speakers, speaker_key
 
 
 def sentence_finding(
@@ -195,6 +195,7 @@ def check_sentence(
     if sources and not sentence.statement:
         aligned = check_alignment(docname, sentence, sources, corpus.language)
         findings.append(aligned)
+        findings.extend(check_reported_speakers(docname, sentence, sources, corpus))
         findings.extend(check_meaning(docname, sentence, sources, corpus, findings, page_words))
     return findings
 
@@ -407,6 +408,55 @@ def check_speaker(
             f"the sentence credits “{quotation.text}” to {credited}; {problem}",
         )
     ]
+
+
+#: How much of a reported statement's words the source's sentence must hold for
+#: its speech tag to say who made the statement.
+REPORTED_SUPPORT = 0.6
+
+
+def check_reported_speakers(
+    docname: str, sentence: Sentence, sources: list[Source], corpus: Corpus
+) -> list[Finding]:
+    """A ``misattributed`` finding for each statement the sentence reports without
+    quotation marks ("Sinema said U.S. lawmakers ...") and credits to someone other
+    than the speaker the source's own tag gives the sentence it rests on."""
+    vocabulary = get_vocabulary(corpus.language)
+    results = []
+    for credited, start, end in reported_statements(sentence.text):
+        wanted = sentence_words(sentence.text[start:end], vocabulary)
+        aligned = align(sentence.text[start:end], sources, vocabulary)
+        if aligned is None or aligned.support < REPORTED_SUPPORT or len(wanted) < CLAUSE_WORDS:
+            continue
+        source = corpus.sources[aligned.key]
+        # The passage's sentence that holds most of the statement's words.
+        held = {
+            index: sum(index in source.stem_sentences.get(stem, ()) for stem in wanted)
+            for index in range(aligned.first, aligned.last + 1)
+        }
+        best = max(held, key=lambda index: (held[index], -index))
+        if held[best] < REPORTED_SUPPORT * len(wanted):
+            continue
+        names = corpus.attributions.get(aligned.key, ())
+        speakers = source_speakers(source.text, names[0] if names else aligned.key)
+        speaker = speakers.reporter_of(*source.sentences[best])
+        if speaker is None or speaker.narration or " " in speaker.key:
+            continue  # no tag, or a group ("U.S. officials"): nothing to compare
+        as_outlet = any(speaker_key(credited) == speaker_key(name) for name in names)
+        if as_outlet or " " in speaker_key(credited) or speakers.same(credited, speaker):
+            continue
+        results.append(
+            sentence_finding(
+                docname,
+                sentence,
+                ClaimKind.NAME,
+                credited,
+                Status.MISATTRIBUTED,
+                f"the sentence credits what it reports to {credited}; "
+                f"{aligned.key} gives it to {speaker.name}",
+            )
+        )
+    return results
 
 
 def check_quotation(

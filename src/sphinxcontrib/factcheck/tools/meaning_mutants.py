@@ -3,7 +3,8 @@
 For each cited sentence, the changes a careful reviser could make that turn
 it false against its source while its figures and quotations still verify:
 
-- ``speaker swapped``: a quotation credited to another person of the source;
+- ``speaker swapped``: a quotation, or a statement reported without quotation
+  marks, credited to another person of the source;
 - ``name swapped: in no source`` and ``name swapped: elsewhere in the source``:
   a proper name replaced by one no source gives, or by another the cited
   source gives in another passage;
@@ -34,7 +35,7 @@ from ..language import get_vocabulary
 from ..names import fold, name_words
 from ..polarity import _NOT_CONTENT, DIRECTIONS, PERIODS, REPORTING_WORDS, stem
 from ..records import Finding, Status
-from ..speakers import credited_speaker, source_speakers
+from ..speakers import credited_speaker, reported_statements, source_speakers
 
 #: Names in no source, by what they name, to swap in.
 FOREIGN_NAMES = ("Oaxaca", "Zacatecas", "Paraguay", "Honduras", "Zetas", "Interior", "Ottawa")
@@ -163,6 +164,36 @@ def speaker_mutants(
             continue
         other = others.most_common(1)[0][0].rstrip(",.")
         surname = credited.split()[-1]
+        mutated = re.sub(rf"(?<!\w){re.escape(surname)}(?!\w)", other, sentence.text, count=1)
+        if mutated != sentence.text:
+            yield "speaker swapped", credited, mutated
+        return
+    yield from _reported_speaker_mutants(sentence, corpus)
+
+
+def _reported_speaker_mutants(sentence: Sentence, corpus: Corpus) -> Iterator[tuple[str, str, str]]:
+    """A statement reported without quotation marks ("Ebrard said Mexico will ...")
+    credited to another person the cited source quotes."""
+    cited = [key for key in sentence.keys if key in corpus.sources]
+    if not cited:
+        return
+    names = corpus.attributions.get(cited[0], ())
+    speakers = source_speakers(corpus.sources[cited[0]].text, names[0] if names else cited[0])
+    people = Counter(
+        q.speaker.name.split()[-1].rstrip(",.")
+        for q in speakers.quotations
+        if q.speaker
+        and not q.speaker.narration
+        and " " not in q.speaker.key
+        and q.speaker.name[:1].isupper()
+    )
+    for credited, _, _ in reported_statements(sentence.text):
+        surname = credited.split()[-1].rstrip(",.")
+        if surname.lower() not in {p.lower() for p in people}:
+            continue  # not a person the source quotes: no like-for-like swap
+        other = next((p for p, _ in people.most_common() if p.lower() != surname.lower()), None)
+        if other is None:
+            continue
         mutated = re.sub(rf"(?<!\w){re.escape(surname)}(?!\w)", other, sentence.text, count=1)
         if mutated != sentence.text:
             yield "speaker swapped", credited, mutated
