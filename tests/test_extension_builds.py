@@ -267,6 +267,13 @@ MEANING_MISTAKES = [
         r"word \('Andrés Manuel'\)",
         10,
     ),
+    # A negation inside a clause a verb of denial introduces negates it twice over.
+    (
+        "deny that they have agreed",
+        "deny that they have not agreed",
+        r"\[contradicted\] the sentence negates 'agreed'; the passage does not",
+        11,
+    ),
     # The second clause of a sentence is read against its own passage.
     (
         "the ministry is pressing",

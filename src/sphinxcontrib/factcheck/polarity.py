@@ -92,6 +92,9 @@ _DEFINITE = frozenset("first second third last past per every each".split())
 _COUNTS = frozenset(get_vocabulary("en").units) | frozenset(get_vocabulary("en").teens)
 #: Words that negate what follows them.
 NEGATIONS = frozenset("not never no none neither nor without cannot".split())
+#: Verbs of denial: before "that", they negate the clause they introduce ("deny that
+#: it is produced" says it is not), so a "not" inside that clause negates twice.
+_DENIALS = frozenset("deny denies denied denying".split())
 #: Words after "not" that make it emphasis, not negation: "not just responsible ..., but";
 #: "not limited to the United States" says "also beyond it".
 _EMPHASIS = frozenset("just only merely simply limited".split())
@@ -166,6 +169,14 @@ def _negations(tokens: list[str]) -> _Negations:
     >>> sorted(_negations(_words("neither guns nor drugs")).doubled)
     []
 
+    A verb of denial before "that" negates its clause: "deny that it is not
+    produced" negates twice over.
+
+    >>> sorted(_negations(_words("they deny that it is produced")).negated)
+    ['produc']
+    >>> sorted(_negations(_words("they deny that it is not produced")).doubled)
+    ['produc']
+
     Right after a reporting word, a negation is about what is said ("says
     nothing of the drug"); a word later, about the world ("a drug they say is
     not made here").
@@ -186,7 +197,8 @@ def _negations(tokens: list[str]) -> _Negations:
             reach, double = 0, False  # a clause ends
             continue
         following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-        if (token in NEGATIONS or token.endswith("n't")) and following not in _EMPHASIS:
+        negation = token in NEGATIONS or token.endswith("n't")
+        if (negation or (token in _DENIALS and following == "that")) and following not in _EMPHASIS:
             # "quotes no one", "says nothing": about what a text says, not the world
             if index - reporting > 1:
                 double = reach > 0 and token != "nor"  # "neither ... nor" is one negation
