@@ -46,19 +46,33 @@ def names_alone(
 ) -> list[tuple[str, str]]:
     """The name words of ``text`` (among ``words``) that stand alone where the cited
     sources write them only at the head of a longer name: (word, that name). A
-    common word is not one ("the House", "the Treasury").
+    common word after an article is not one: a short form ("the House", "a House
+    hearing", "the Treasury"); without one, it stands for no name ("Whether
+    Advisory will cooperate", where the source writes "Advisory Board").
 
     >>> names_alone("Andrés spoke.", ("Andrés Manuel López Obrador spoke.",), ["Andrés"], english)
     [('Andrés', 'Andrés Manuel López Obrador')]
+    >>> [names_alone(text, ("The Advisory Board met.",), ["Advisory"], english, {"advisory"})
+    ...  for text in ("Whether Advisory will act.", "The Advisory met.")]
+    [[('Advisory', 'Advisory Board')], []]
     """
     heads = _heads_only(cited_texts, vocabulary)
+    articles = {*vocabulary.articles, *vocabulary.definite_articles}
     found = []
     for position in _said_positions(text, vocabulary):
         word = position.run[0]
         if len(position.run) == 1 and word in words and fold(word) in heads:
-            if fold(word) not in common:
+            if fold(word) not in common or not _after_article(text, word, articles):
                 found.append((word, heads[fold(word)]))
     return found
+
+
+def _after_article(text: str, word: str, articles: Container[str]) -> bool:
+    """Whether ``word`` stands right after an article somewhere in ``text``."""
+    for match in re.finditer(rf"(\w+)\s+{re.escape(word)}(?!\w)", text):
+        if match[1].lower() in articles:
+            return True
+    return False
 
 
 def names_after(

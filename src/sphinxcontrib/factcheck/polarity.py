@@ -295,6 +295,14 @@ def contradictions(
     [Contradiction(word='strained', message="the sentence negates 'strained'; the passage does not")]
     >>> contradictions("The highest weekly total of arrests", "The highest monthly total of arrests.")
     [Contradiction(word='weekly', message="the sentence says 'weekly' where the passage says 'monthly'")]
+
+    "The day of" is one span, as "the first day" is: compared even where the
+    sentence names the passage's period elsewhere ("the week before").
+
+    >>> contradictions("The administration sanctioned people in the day of its report, and "
+    ...                "others the week before", "The administration this week sanctioned 28 "
+    ...                "people. Others came the week before.")
+    [Contradiction(word='day', message="the sentence says 'day' where the passage says 'week'")]
     """
     said = _QUOTED.sub(" ", sentence)
     found: list[Contradiction] = []
@@ -351,7 +359,14 @@ def contradictions(
             continue
         named = [w for w in _words(nearest_piece(index)) if w.lower() in PERIODS]
         before = tokens[index - 1].lower() if index else ""
-        definite = token.lower() in _PERIOD_ADJECTIVES or before in _DEFINITE or before in _COUNTS
+        after = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        # "the week of its explainer" is one span, as "the first week" is
+        definite = (
+            token.lower() in _PERIOD_ADJECTIVES
+            or before in _DEFINITE
+            or before in _COUNTS
+            or (before == "the" and after == "of")
+        )
         theirs = {PERIODS[w.lower()] for w in named}
         if theirs and period not in theirs and (definite or not own_periods & theirs):
             found.append(

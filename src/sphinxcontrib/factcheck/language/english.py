@@ -90,7 +90,9 @@ VOCABULARY = Vocabulary(
     definite_articles=("the",),
     pronouns=frozenset("he she his her hers him they their them it its we our i who".split()),
     auxiliaries=frozenset("also then now still already has have had is was are were will".split()),
-    conjunctions=frozenset("and or but if so yet".split()),
+    conjunctions=frozenset(
+        "and or but if so yet whether although though while whereas because unless when".split()
+    ),
     list_joiners=frozenset(("and", "or", "&")),
     fiscal_year=("FY", "fiscal year", "fiscal"),
     qualifiers={
