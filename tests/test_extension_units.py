@@ -375,3 +375,69 @@ def test_a_name_where_the_passage_gives_another_beside_the_same_words(sentence, 
     words = name_words(sentence, frozenset(), vocabulary)
     found = swapped_names(sentence, [passage], words, vocabulary, {"amlo": "obrador"}, {"killings"})
     assert found == expected
+
+
+# -- Who gives a figure, and what a date dates ------------------------------
+
+
+def _findings(sentence: str, sources: list[Source], attributions=None) -> list[Finding]:
+    from sphinxcontrib.factcheck.tools.mutation import rebuild
+    from sphinxcontrib.factcheck.verify import check_sentence
+
+    corpus = Corpus.of(sources, attributions)
+    keys = tuple(source.key for source in sources)
+    return check_sentence("page", rebuild(sentence, keys, 1), corpus, dict.fromkeys(keys))
+
+
+def _failed(findings: list[Finding]) -> list[str]:
+    return [f"{f.status} {f.message}" for f in findings if f.status.failed]
+
+
+POST = Source(
+    "Post",
+    Path("post.txt"),
+    "Officials met to sign the river accord with Mexico on Monday. On Tuesday, officials "
+    "announced that the river accord with Mexico takes effect in May. The mayor opened the "
+    "new bridge on Tuesday after long delays.\n",
+    PublicationDate(2024, 3, 15),
+)
+LEDGER = Source(
+    "Ledger",
+    Path("ledger.txt"),
+    "The mayor opened the new bridge on Wednesday after long delays.\n",
+    PublicationDate(2024, 3, 15),
+)
+
+
+def test_a_date_is_the_day_of_what_its_clause_says():
+    # The Post gives both days; the meeting was on Monday (March 11), not Tuesday.
+    right = "Officials met to sign the river accord with Mexico on March 11, 2024."
+    assert _failed(_findings(right, [POST])) == []
+    failed = _failed(_findings(right.replace("11", "12"), [POST]))
+    assert failed == [
+        "contradicted date 'March 12, 2024' is not the day of what its clause says: the passage "
+        "it rests on in Post gives 'Monday' (date 2024-03-11, from the source date)"
+    ]
+
+
+def test_a_figure_in_a_clause_naming_a_source_must_be_that_sources():
+    names = {"Post": ("the Post",), "Ledger": ("the Ledger",)}
+    right = "The Ledger reports that the mayor opened the new bridge on March 13, 2024."
+    assert _failed(_findings(right, [POST, LEDGER], names)) == []
+    # March 12 is the Post's date, not the Ledger's.
+    failed = _failed(_findings(right.replace("13", "12"), [POST, LEDGER], names))
+    assert (
+        "misattributed figure 'March 12, 2024' stands in a clause that names 'The Ledger', but "
+        "Ledger does not give it; Post does"
+    ) in failed
+
+
+def test_a_statement_reported_without_quotation_marks_is_its_speakers():
+    text = "Ana Ruiz met Tom Lee in the capital. Lee said the border crossing would reopen to trucks.\n"
+    source = Source("Wire", Path("wire.txt"), text, PublicationDate(2024, 3, 15))
+    assert (
+        _failed(_findings("Lee said the border crossing would reopen to trucks.", [source])) == []
+    )
+    assert _failed(
+        _findings("Ruiz said the border crossing would reopen to trucks.", [source])
+    ) == ["misattributed the sentence credits what it reports to Ruiz; Wire gives it to Lee"]

@@ -1,11 +1,14 @@
 """Attribution matches citation: a sentence cites the source it names and follows.
 
-Two rules, both about *which* source a sentence rests on:
+Three rules, all about *which* source a sentence rests on:
 
 - :func:`named_sources`: a sentence that names a source by one of its
   attribution names ("the Times", "Wayne") outside quotation marks must cite
   that source, so a figure cannot be attributed to one outlet and cited to
   another;
+- :func:`named_for_figures`: a figure in a clause that names one of the cited
+  sources ("NBC News, reporting that they met on April 14, 2023") must be one
+  that source gives, not one only another cited source gives;
 - :func:`followed_source`: a sentence whose only figures are dates is pinned
   to its source by its words alone. Where a source it does not cite gives the
   same dates in a passage holding :data:`FOLLOWED_FACTOR` times as many of its
@@ -37,6 +40,46 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 def named_sources(sentence: Sentence, corpus: Corpus) -> dict[str, str]:
     """The sources a sentence names outside its quotations, as {key: the name used}."""
     return corpus.attributed(_QUOTED.sub(" ", sentence.text))
+
+
+#: Where a clause of a sentence, or a table row's cell, ends.
+_CLAUSE_END = re.compile(r";|\s\|\s")
+
+
+class Named(NamedTuple):
+    """A verified figure in a clause that names a cited source which does not give it."""
+
+    #: The figure's index among the sentence's figures.
+    index: int
+    key: str
+    #: The name the clause uses ("NBC News").
+    name: str
+
+
+def named_for_figures(
+    sentence: Sentence, checked: Sequence[Finding], corpus: Corpus
+) -> list[Named]:
+    """The verified figures whose clause names one cited source (outside quotation
+    marks) that does not give them: "NBC News, reporting that they met on April 13"
+    may not rest on another source's April 13."""
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    found = []
+    for index, (figure, finding) in enumerate(zip(sentence.figures, checked, strict=False)):
+        if finding.status is not Status.VERIFIED or finding.evidence is None:
+            continue
+        start = max((e + 1 for e in ends if e < figure.start), default=0)
+        end = min((e for e in ends if e >= figure.end), default=len(text))
+        named = corpus.attributed(text[start:end])
+        if len(named) != 1:
+            continue  # none, or several: the clause does not say whose figure it is
+        key, name = next(iter(named.items()))
+        if key == finding.evidence.key or key not in sentence.keys or key not in corpus.sources:
+            continue
+        if best_window([figure], corpus.sources[key]):
+            continue  # the source it names gives the figure too
+        found.append(Named(index, key, name))
+    return found
 
 
 class Followed(NamedTuple):

@@ -124,6 +124,13 @@ def name_words(
     return found
 
 
+#: A nickname quoted between two name words: one to three capitalized words.
+_NICKNAME = re.compile(
+    r"(?<=[^\W\d_])\s+[“\"](?P<words>[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s[A-ZÁÉÍÓÚÑ][\w’'-]*){0,2})[”\"]"
+    r"(?=\s+[A-ZÁÉÍÓÚÑ])"
+)
+
+
 def name_pairs(text: str, names: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
     """The name words of a sentence that stand side by side, as written ("Manuel
     López"), outside its quotations and the phrases in ``skip``; ``names`` are its
@@ -132,13 +139,21 @@ def name_pairs(text: str, names: Iterable[str], skip: Iterable[str] = ()) -> lis
     >>> name_pairs("President Andrés Manuel López Obrador met Biden, Trudeau.",
     ...            ["Andrés", "Manuel", "López", "Obrador", "Biden", "Trudeau"])
     ['Andrés Manuel', 'Manuel López', 'López Obrador']
-    >>> name_pairs("Joaquín “El Chapo” Guzmán", ["Joaquín", "Guzmán"])
+    >>> name_pairs("Guzmán “the kingpin” Biden", ["Guzmán", "Biden"])
     []
+
+    A nickname quoted inside a name is part of it ("Joaquín “El Chapo” Guzmán").
+
+    >>> name_pairs("Joaquín “El Chapo” Guzmán", ["Joaquín", "Guzmán"])
+    ['Joaquín El', 'El Chapo', 'Chapo Guzmán']
     """
+    names = set(names)
+    for nickname in _NICKNAME.finditer(text):
+        names.update(nickname["words"].split())
+    text = _NICKNAME.sub(lambda m: f" {m['words']} ", text)
     text = QUOTED.sub(" ; ", text)  # a quotation parts the names around it
     for phrase in skip:
         text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
-    names = set(names)
     pairs = []
     for cell in text.split(_CELL):
         tokens = list(_TOKEN.finditer(cell))

@@ -19,13 +19,13 @@ class Status(enum.StrEnum):
     MISQUOTED = "misquoted"  # a quotation not found verbatim in a cited source
     UNCITED = "uncited"  # a figure or quotation in a sentence that cites nothing
     BAD_CITATION = "bad-citation"  # a cited key that is unknown or has no usable source
-    MISATTRIBUTED = "misattributed"  # names a source ("the Times") it does not cite
+    MISATTRIBUTED = "misattributed"  # a source it names but does not cite, or a wrong speaker
     UNTERMINATED = "unterminated"  # a quotation mark that never closes
     OWN_FIGURE = "own-figure"  # the project's own figure, marked with a reason
     ALIGNED = "aligned"  # a cited sentence, aligned to the passage that supports it best
     MISNAMED = "misnamed"  # a name the passage the sentence rests on does not hold
     OWN_STATEMENT = "own-statement"  # the project's own statement, marked with a reason
-    CONTRADICTED = "contradicted"  # a negation or direction its passage turns round
+    CONTRADICTED = "contradicted"  # a negation, direction, period or day turned round
 
     @property
     def failed(self) -> bool:

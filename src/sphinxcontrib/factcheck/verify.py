@@ -7,16 +7,22 @@ per claim:
 2. each cited key must name a usable source (``bad-citation`` otherwise);
 3. a sentence with claims and no citation is ``uncited``;
 4. a source the sentence names must be one it cites (:mod:`.attribution`);
-5. each quotation must stand verbatim in a cited source (:mod:`.passages`);
+5. each quotation must stand verbatim in a cited source (:mod:`.passages`),
+   credited to its speaker there (:mod:`.speakers`);
 6. the sentence's figures must stand together in one passage of one cited
-   source (:mod:`.figure_match`), and a dated sentence must cite the source
-   it follows (:mod:`.attribution`);
+   source (:mod:`.figure_match`); a figure in a clause that names a cited
+   source must be one that source gives, and a dated sentence must cite the
+   source it follows (:mod:`.attribution`); a date must be the day of what
+   its clause says (:mod:`.event_dates`);
 7. unless the sentence is marked as the project's own statement, the whole
    sentence is aligned to the passage of its sources that supports
-   it best (:mod:`.align`), and recorded with its support;
+   it best (:mod:`.align`), and recorded with its support; a statement it
+   reports without quotation marks must be credited to its speaker there
+   (:mod:`.speakers`);
 8. every name it uses outside quotation marks must stand in that passage or
-   in a passage its claims were verified in (:mod:`.names`), and its negations
-   and words of direction must agree with them (:mod:`.polarity`).
+   in a passage its claims were verified in (:mod:`.names`, :mod:`.name_roles`),
+   and its negations and words of direction must agree with them
+   (:mod:`.polarity`).
 
 Failures name the closest passage of the cited sources (:mod:`.closest`).
 """
@@ -26,10 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .align import CLAUSE_WORDS, align, align_clauses, aligned_passages, sentence_words
-from .attribution import followed_source, named_sources
+from .attribution import followed_source, named_for_figures, named_sources
 from .closest import closest_sentence, closest_to_quotation, shorten
 from .collect import Sentence
 from .corpus import Corpus
+from .event_dates import misdated
 from .figure_match import best_window
 from .index import Source
 from .language import Vocabulary, get_vocabulary
@@ -182,6 +189,28 @@ def check_sentence(
             f._replace(span=(figure.start, figure.end))
             for f, figure in zip(checked_figures, sentence.figures, strict=True)
         )
+        for named in named_for_figures(sentence, checked_figures, corpus):
+            figure, evidence = sentence.figures[named.index], checked_figures[named.index].evidence
+            assert evidence is not None
+            finding(
+                ClaimKind.FIGURE,
+                figure.text,
+                Status.MISATTRIBUTED,
+                f"figure {figure.text!r} stands in a clause that names {named.name!r}, but "
+                f"{named.key} does not give it; {evidence.key} does",
+            )
+        vocabulary = get_vocabulary(corpus.language)
+        for wrong in misdated(sentence, checked_figures, sources, vocabulary):
+            figure = sentence.figures[wrong.index]
+            theirs = ", ".join(f"{date.text!r} ({date.detail})" for date in wrong.theirs)
+            finding(
+                ClaimKind.FIGURE,
+                figure.text,
+                Status.CONTRADICTED,
+                f"date {figure.text!r} is not the day of what its clause says: the passage "
+                f"it rests on in {wrong.key} gives {theirs}",
+                detail=figure.detail,
+            )
         followed = followed_source(sentence, checked_figures, corpus)
         if followed is not None:
             finding(
