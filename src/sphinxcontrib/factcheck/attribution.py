@@ -28,6 +28,7 @@ from .figure_match import best_window
 from .figures import TEMPORAL
 from .language import get_vocabulary
 from .records import Finding, Status
+from .sentences import clause_span
 from .words import word_stems
 
 #: How many times as many of a dated sentence's words an uncited source's
@@ -40,10 +41,6 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 def named_sources(sentence: Sentence, corpus: Corpus) -> dict[str, str]:
     """The sources a sentence names outside its quotations, as {key: the name used}."""
     return corpus.attributed(_QUOTED.sub(" ", sentence.text))
-
-
-#: Where a clause of a sentence, or a table row's cell, ends.
-_CLAUSE_END = re.compile(r";|\s\|\s")
 
 
 class Named(NamedTuple):
@@ -63,13 +60,11 @@ def named_for_figures(
     marks) that does not give them: "NBC News, reporting that they met on April 13"
     may not rest on another source's April 13."""
     text = _QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
-    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
     found = []
     for index, (figure, finding) in enumerate(zip(sentence.figures, checked, strict=False)):
         if finding.status is not Status.VERIFIED or finding.evidence is None:
             continue
-        start = max((e + 1 for e in ends if e < figure.start), default=0)
-        end = min((e for e in ends if e >= figure.end), default=len(text))
+        start, end = clause_span(text, figure.start, figure.end)
         named = corpus.attributed(text[start:end])
         if len(named) != 1:
             continue  # none, or several: the clause does not say whose figure it is

@@ -11,7 +11,6 @@ April 14", where the source's "met ... on Thursday" is April 13).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -21,11 +20,10 @@ from .figures import Figure, Kind
 from .index import Source
 from .language import Vocabulary
 from .records import Evidence, Finding, Status
+from .sentences import clause_span
 
 #: How much of a clause's words its passage must hold for its dates to count.
 EVENT_SUPPORT = 0.6
-#: Where a clause of a sentence, or a table row's cell, ends.
-_CLAUSE_END = re.compile(r";|\s\|\s")
 
 
 class Misdated(NamedTuple):
@@ -46,7 +44,6 @@ def misdated(
 ) -> list[Misdated]:
     """The sentence's verified dates (to the day) that are not the date of their clause."""
     text = sentence.text
-    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
     by_key = {source.key: source for source in sources}
     found = []
     for index, (figure, finding) in enumerate(zip(sentence.figures, checked, strict=False)):
@@ -55,8 +52,7 @@ def misdated(
             continue
         if evidence is None or evidence.key not in by_key:
             continue
-        start = max((e + 1 for e in ends if e < figure.start), default=0)
-        end = min((e for e in ends if e >= figure.end), default=len(text))
+        start, end = clause_span(text, figure.start, figure.end)
         clause = text[start : figure.start] + " " + text[figure.end : end]
         if len(sentence_words(clause, vocabulary)) < CLAUSE_WORDS:
             continue

@@ -79,3 +79,21 @@ def split_sentences(
             spans.append((stripped_start, stripped_end))
         start = cut
     return spans
+
+
+#: Where a clause of a sentence, or a table row's cell, ends.
+_CLAUSE_END = re.compile(r";|\s\|\s")
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between semicolons, or a table row's cell) that holds ``start:end``.
+
+    >>> text = "The Post dates it; NBC News, reporting May 2, does not | 2023"
+    >>> start, end = clause_span(text, 39, 44)
+    >>> text[start:end]
+    ' NBC News, reporting May 2, does not'
+    """
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    first = max((e + 1 for e in ends if e < start), default=0)
+    last = min((e for e in ends if e >= end), default=len(text))
+    return first, last

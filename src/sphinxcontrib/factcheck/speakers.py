@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .sentences import clause_span
+
 #: Verbs that tag speech or writing.
 SPEECH_VERBS = (
     "said|says|say|added|adds|told|tells|wrote|writes|argued|argues|asked|asks|testified|"
@@ -389,10 +391,7 @@ def reported_statements(sentence: str) -> list[tuple[str, int, int]]:
         who = match["who"]
         if who is None or re.fullmatch(_PRONOUN, who.strip()):
             continue
-        end = min(
-            (i for i in (said.find(";", match.end()), said.find(" | ", match.end())) if i >= 0),
-            default=len(said),
-        )
+        end = clause_span(said, match.end(), match.end())[1]
         if _QUOTE.search(said, match.end(), end) or "“" in said[match.end() : end]:
             continue
         found.append((who.strip(), match.end(), end))
