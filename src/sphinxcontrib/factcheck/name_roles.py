@@ -305,6 +305,15 @@ def _plain(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
+def _lowered(position: _NamePosition) -> dict[str, tuple[str, ...]]:
+    """The words before and after a run of names, lower case, made once."""
+    return {
+        "before": tuple(w.lower() for w in position.before),
+        "after": tuple(w.lower() for w in position.after),
+    }
+
+
 def swapped_names(
     text: str,
     passages: Iterable[str],
@@ -330,7 +339,7 @@ def swapped_names(
     if not ours:
         return []
     theirs = [
-        (number, position)
+        (number, position, _lowered(position))
         for number, passage in enumerate(dict.fromkeys(passages))
         for position in _name_positions(passage, vocabulary)
     ]
@@ -347,10 +356,10 @@ def swapped_names(
             size = len(context)
             groups = {
                 (number, p.group)
-                for number, p in theirs
-                if tuple(w.lower() for w in getattr(p, side)[:size]) == context
+                for number, p, lowered in theirs
+                if lowered[side][:size] == context
             }
-            there = [p.run for number, p in theirs if (number, p.group) in groups]
+            there = [p.run for number, p, _ in theirs if (number, p.group) in groups]
             if not there or any(
                 _same_name(position.run, run, vocabulary, aliases) for run in there
             ):

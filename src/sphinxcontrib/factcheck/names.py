@@ -76,6 +76,21 @@ class NameProblem(NamedTuple):
     keys: tuple[str, ...]
 
 
+def _without_phrases(text: str, phrases: tuple[str, ...]) -> str:
+    """``text`` with each of ``phrases`` (in any case, as whole words) blanked, in turn."""
+    for pattern in _phrase_patterns(phrases):
+        text = pattern.sub(" ", text)
+    return text
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """One compiled pattern per phrase, made once for a list of phrases."""
+    return tuple(
+        re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE) for phrase in phrases
+    )
+
+
 def name_words(
     text: str,
     known_names: frozenset[str],
@@ -95,9 +110,7 @@ def name_words(
     >>> name_words("The Justice Department charged Sinaloa leaders in March.", frozenset(), english)
     ['Justice', 'Department', 'Sinaloa']
     """
-    text = QUOTED.sub(" ", text)
-    for phrase in skip:
-        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    text = _without_phrases(QUOTED.sub(" ", text), tuple(skip))
     calendar = {fold(w) for w in (*vocabulary.months, *vocabulary.weekdays)}
     found = []
     for cell in text.split(_CELL):
@@ -152,8 +165,7 @@ def name_pairs(text: str, names: Iterable[str], skip: Iterable[str] = ()) -> lis
         names.update(nickname["words"].split())
     text = _NICKNAME.sub(lambda m: f" {m['words']} ", text)
     text = QUOTED.sub(" ; ", text)  # a quotation parts the names around it
-    for phrase in skip:
-        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    text = _without_phrases(text, tuple(skip))
     pairs = []
     for cell in text.split(_CELL):
         tokens = list(_TOKEN.finditer(cell))
