@@ -304,17 +304,17 @@ class SourceSpeakers:
         said = _QUOTE.sub(lambda m: " " * len(m.group()), self.text[start:end])
         tags = [m["who"] or m["who2"] for m in _REPORTED.finditer(said)]
         tags += [m["who"] for m in _TAG_AT_END.finditer(said)]
-        speakers = set()
+        speakers = []
         for who in tags:
             if who is None:
                 continue
             speaker = self._resolve(who, self._last_named(start))
             if speaker is None:
                 return None
-            speakers.add(speaker)
+            speakers.append(speaker)
         if len({s.key for s in speakers}) != 1:
             return None
-        return speakers.pop()
+        return speakers[0]  # the first tag's name: the same in every build
 
     def _last_named(self, start: int) -> Speaker | None:
         """The person a pronoun at ``start`` stands for: the last one named in its

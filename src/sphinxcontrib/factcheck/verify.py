@@ -198,6 +198,7 @@ def check_sentence(
                 Status.MISATTRIBUTED,
                 f"figure {figure.text!r} stands in a clause that names {named.name!r}, but "
                 f"{named.key} does not give it; {evidence.key} does",
+                detail=figure.detail,
             )
         vocabulary = get_vocabulary(corpus.language)
         for wrong in misdated(sentence, checked_figures, sources, vocabulary):
