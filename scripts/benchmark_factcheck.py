@@ -19,14 +19,22 @@ Part 3 times ``sphinx-build -b html -E`` on the real handbook with the check
 on and off (``factcheck_enabled``), median of ``--runs`` runs, and prints the
 ratio (goal: 1.05 or less).
 
+Part 4 says where the check's share goes: it checks the real handbook's
+sentences again in a fresh process (every cache cold, as in a clean build)
+and prints the time of each rule.
+
     python scripts/benchmark_factcheck.py [--sources 1000] [--sentences 10000] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import functools
 import hashlib
+import json
 import os
+import pickle
 import random
 import statistics
 import subprocess
@@ -200,13 +208,87 @@ def time_html(enabled: bool, runs: int) -> float:
     return statistics.median(times)
 
 
+#: The rules of :func:`~sphinxcontrib.factcheck.verify.check_sentence` timed by part 4.
+PHASES = (
+    "check_quotation",
+    "check_speaker",
+    "check_figures",
+    "misdated",
+    "followed_source",
+    "check_alignment",
+    "check_reported_speakers",
+    "rested_passages",
+    "cited_passages",
+    "check_names",
+    "contradictions",
+)
+
+
+def save_project(path: Path) -> None:
+    """Build the handbook once and store its sentences and corpus for part 4."""
+    from sphinxcontrib.factcheck.tools.claims import load_project
+
+    path.write_bytes(pickle.dumps(load_project(ROOT / "docs")))
+
+
+def time_phases_of(path: Path) -> None:
+    """Check the stored sentences once, caches cold, and print each rule's time as JSON."""
+    from sphinxcontrib.factcheck import verify
+
+    project = pickle.loads(path.read_bytes())
+    totals: collections.Counter[str] = collections.Counter()
+
+    def timed(name: str):
+        rule = getattr(verify, name)
+
+        @functools.wraps(rule)
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return rule(*args, **kwargs)
+            finally:
+                totals[name] += time.perf_counter() - started
+
+        return run
+
+    for name in PHASES:
+        setattr(verify, name, timed(name))
+    started = time.perf_counter()
+    for docname, sentence in project.sentences:
+        verify.check_sentence(docname, sentence, project.corpus, project.entries)
+    totals["total"] = time.perf_counter() - started
+    totals["sentences"] = len(project.sentences)
+    print(json.dumps(totals))
+
+
+def time_phases() -> dict[str, float]:
+    """Each rule's time over the handbook's sentences, in a fresh process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stored = Path(tmp, "project.pickle")
+        here = [sys.executable, __file__]
+        subprocess.run([*here, "--save-project", str(stored)], check=True)
+        out = subprocess.run(
+            [*here, "--phases-of", str(stored)], check=True, capture_output=True, text=True
+        )
+    return json.loads(out.stdout)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=int, default=1000)
     parser.add_argument("--sentences", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-html", action="store_true")
+    # Part 4's two steps, each run in a process of its own.
+    parser.add_argument("--save-project", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.save_project:
+        save_project(args.save_project)
+        return
+    if args.phases_of:
+        time_phases_of(args.phases_of)
+        return
 
     print("synthetic corpora: sources, sentences -> index time, check time, per sentence")
     for fraction in (0.1, 0.25, 0.5, 1.0):
@@ -235,6 +317,14 @@ def main() -> None:
         print(
             f"real handbook, sphinx-build -b html -E (median of {args.runs}): "
             f"with the check {on:.2f} s, without {off:.2f} s, ratio {on / off:.3f}"
+        )
+        phases = time_phases()
+        total, count = phases.pop("total"), int(phases.pop("sentences"))
+        rules = ", ".join(f"{name} {phases.get(name, 0.0):.2f} s" for name in PHASES)
+        print(
+            f"real handbook, its {count} sentences checked in a fresh process: {total:.2f} s "
+            f"({total / count * 1e6:.0f} µs/sentence); by rule (nested rules counted in "
+            f"each): {rules}"
         )
 
 
