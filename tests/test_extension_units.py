@@ -441,3 +441,33 @@ def test_a_statement_reported_without_quotation_marks_is_its_speakers():
     assert _failed(
         _findings("Ruiz said the border crossing would reopen to trucks.", [source])
     ) == ["misattributed the sentence credits what it reports to Ruiz; Wire gives it to Lee"]
+
+
+def test_a_sentence_whose_words_another_source_holds_far_better_must_cite_it():
+    from sphinxcontrib.factcheck.tools.mutation import rebuild
+    from sphinxcontrib.factcheck.verify import check_sentence
+
+    alpha = Source(
+        "Alpha",
+        Path("alpha.txt"),
+        "Cattle prices rose sharply across the northern ranches this spring. Rain was scarce.\n",
+        PublicationDate(2024, 3, 15),
+    )
+    beta = Source(
+        "Beta",
+        Path("beta.txt"),
+        "The port reopened to container traffic after the storm over the ranches passed.\n",
+        PublicationDate(2024, 3, 15),
+    )
+    corpus = Corpus.of([alpha, beta])
+    text = "Cattle prices rose sharply across the northern ranches this spring."
+
+    def failed(key: str) -> list[str]:
+        found = check_sentence("page", rebuild(text, (key,), 1), corpus, {"Alpha": 0, "Beta": 0})
+        return [f.message for f in found if f.status.failed]
+
+    assert failed("Alpha") == []
+    assert failed("Beta") == [
+        "the sentence follows Alpha, whose passage holds 100% of its words, but cites Beta, "
+        "whose passage holds 12%: cite Alpha"
+    ]

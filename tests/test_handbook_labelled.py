@@ -27,7 +27,7 @@ pytestmark = pytest.mark.build
 LABELLED = ROOT / "tests" / "data" / "labelled-sentences.jsonl"
 #: Measured 0.978 and 0.926; a change that does worse fails here.
 PRECISION_FLOOR = 0.97
-RECALL_FLOOR = 0.98
+RECALL_FLOOR = 0.99
 #: The classes of mistake caught in every labelled sentence.
 ALWAYS_CAUGHT = ("date", "figure", "name-absent", "negation", "quotation", "speaker")
 

@@ -1,6 +1,6 @@
 """Attribution matches citation: a sentence cites the source it names and follows.
 
-Three rules, all about *which* source a sentence rests on:
+Four rules, all about *which* source a sentence rests on:
 
 - :func:`named_sources`: a sentence that names a source by one of its
   attribution names ("the Times", "Wayne") outside quotation marks must cite
@@ -9,6 +9,9 @@ Three rules, all about *which* source a sentence rests on:
 - :func:`named_for_figures`: a figure in a clause that names one of the cited
   sources ("NBC News, reporting that they met on April 14, 2023") must be one
   that source gives, not one only another cited source gives;
+- :func:`followed_passage`: a sentence whose words an uncited source holds
+  far better than its cited sources (:data:`FOLLOWED_SUPPORT`) follows that
+  source, and must cite it;
 - :func:`followed_source`: a sentence whose only figures are dates is pinned
   to its source by its words alone. Where a source it does not cite gives the
   same dates in a passage holding :data:`FOLLOWED_FACTOR` times as many of its
@@ -22,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .align import align
 from .collect import Sentence
 from .corpus import Corpus
 from .figure_match import best_window
@@ -75,6 +79,45 @@ def named_for_figures(
             continue  # the source it names gives the figure too
         found.append(Named(index, key, name))
     return found
+
+
+#: The least share of a sentence's words an uncited source's passage must hold,
+#: at FOLLOWED_FACTOR times its cited passage's share, to be the source it follows.
+FOLLOWED_SUPPORT = 0.8
+#: How many uncited sources sharing most of a sentence's rare words are aligned to.
+FOLLOWED_CANDIDATES = 3
+#: The fewest distinctive words a sentence must have to follow a passage ("Source:"
+#: under a chart follows none).
+FOLLOWED_WORDS = 5
+
+
+def followed_passage(
+    sentence: Sentence, support: float, corpus: Corpus
+) -> tuple[str, float] | None:
+    """The uncited source whose passage holds far more of a sentence's words than
+    the passage of its cited sources does (``support``): at least
+    :data:`FOLLOWED_SUPPORT` of them, and :data:`FOLLOWED_FACTOR` times as many.
+    "Mexico has recently eclipsed China ..." cited to Wayne follows the Times."""
+    if FOLLOWED_FACTOR * support > 1 or support >= FOLLOWED_SUPPORT:
+        return None
+    vocabulary = get_vocabulary(corpus.language)
+    words = word_stems(sentence.text, vocabulary)
+    if len(words) < FOLLOWED_WORDS:
+        return None
+    counts = Counter(
+        key
+        for word in words
+        for key in corpus.distinctive_words.get(word, ())
+        if key not in sentence.keys
+    )
+    # Only the few sources sharing most of its rare words: the cost does not
+    # grow with the archive.
+    keys = [key for key, _ in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+    others = [corpus.sources[key] for key in keys[:FOLLOWED_CANDIDATES]]
+    best = align(sentence.text, others, vocabulary) if others else None
+    if best is None or best.support < max(FOLLOWED_SUPPORT, FOLLOWED_FACTOR * support):
+        return None
+    return best.key, best.support
 
 
 class Followed(NamedTuple):

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .align import CLAUSE_WORDS, align, align_clauses, aligned_passages, sentence_words
-from .attribution import followed_source, named_for_figures, named_sources
+from .attribution import followed_passage, followed_source, named_for_figures, named_sources
 from .closest import closest_sentence, closest_to_quotation, shorten
 from .collect import Sentence
 from .corpus import Corpus
@@ -225,6 +225,17 @@ def check_sentence(
     if sources and not sentence.statement:
         aligned = check_alignment(docname, sentence, sources, corpus.language)
         findings.append(aligned)
+        followed = followed_passage(sentence, aligned.support or 0.0, corpus)
+        if followed is not None:
+            key, support = followed
+            finding(
+                ClaimKind.CITATION,
+                key,
+                Status.MISATTRIBUTED,
+                f"the sentence follows {key}, whose passage holds {support:.0%} of its words, "
+                f"but cites {', '.join(sentence.keys)}, whose passage holds "
+                f"{aligned.support or 0.0:.0%}: cite {key}",
+            )
         findings.extend(check_reported_speakers(docname, sentence, sources, corpus))
         findings.extend(check_meaning(docname, sentence, sources, corpus, findings, page_words))
     return findings
