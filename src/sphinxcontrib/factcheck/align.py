@@ -16,8 +16,10 @@ checks of meaning (names, speakers, polarity) read the sentence against.
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import re
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -140,30 +142,49 @@ def _candidates(bits: Mapping[str, int], source: Source) -> list[tuple[float, in
     if not bits:
         return []
     held_by: dict[int, int] = {}  # the bits each sentence holds (never page furniture)
+    stem_sentences = source.stem_sentences
     for stem, bit in bits.items():
-        for sentence in source.stem_sentences.get(stem, ()):
+        for sentence in stem_sentences.get(stem, ()):
             held_by[sentence] = held_by.get(sentence, 0) | bit
-    ordered = sorted(held_by.items(), key=lambda item: (-item[1].bit_count(), item[0]))
-    anchors = [sentence for sentence, _ in ordered[:CANDIDATES]]
+    # The sentences holding most of the words, the earlier first among equals.
+    ordered = heapq.nsmallest(
+        CANDIDATES, held_by.items(), key=lambda item: (-item[1].bit_count(), item[0])
+    )
     seen: set[tuple[int, int]] = set()
     found = []
     size = source.passage_sentences
     last_sentence = len(source.sentences) - 1
-    furniture = source.furniture
+    furniture = _furniture_before(source)  # how many furniture sentences precede each
     total = len(bits)
-    for anchor in anchors:
+    for anchor, _ in ordered:
         for first in range(max(0, anchor - size + 1), anchor + 1):
             for last in range(anchor, min(last_sentence, first + size - 1) + 1):
                 if (first, last) in seen:
                     continue
                 seen.add((first, last))
-                if furniture and any(s in furniture for s in range(first, last + 1)):
-                    continue
+                if furniture is not None and furniture[last + 1] != furniture[first]:
+                    continue  # the passage holds page furniture
                 held = 0
                 for sentence in range(first, last + 1):
                     held |= held_by.get(sentence, 0)
                 found.append((round(held.bit_count() / total, 3), first, last, held))
     return found
+
+
+_FURNITURE_BEFORE: weakref.WeakKeyDictionary[Source, list[int] | None] = weakref.WeakKeyDictionary()
+
+
+def _furniture_before(source: Source) -> list[int] | None:
+    """For each sentence index (and one past the last), how many of a source's
+    sentences before it are page furniture; None for a source without any."""
+    if source not in _FURNITURE_BEFORE:
+        counts = None
+        if source.furniture:
+            counts = [0]
+            for index in range(len(source.sentences)):
+                counts.append(counts[-1] + (index in source.furniture))
+        _FURNITURE_BEFORE[source] = counts
+    return _FURNITURE_BEFORE[source]
 
 
 def align_clauses(
