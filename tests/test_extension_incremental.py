@@ -74,6 +74,16 @@ def replace_text(p: RootProject) -> None:
     rehash(p)
 
 
+def uncited_source_gains_words(p: RootProject) -> None:
+    # The Courier now says what a seizures sentence cited to Smith says, far better.
+    text = p.file("sources/courier-2024-05-trade.txt").read_text()
+    p.write(
+        "sources/courier-2024-05-trade.txt",
+        text + "The mayor and officials discussed the inspection of northbound cargo trucks.\n",
+    )
+    rehash(p)
+
+
 def add_source(p: RootProject) -> None:
     p.write("sources/herald-2024-03-04.txt", HERALD)
     rehash(p)
@@ -101,6 +111,11 @@ EDITS: dict[str, tuple[Callable[[RootProject], None], set[str]]] = {
     "the manifest": (break_manifest, {"trade", "accord"}),
     "an archived text": (replace_text, {"trade", "accord"}),
     "a new source": (add_source, {BIBLIOGRAPHY, "accord"}),
+    # the seizures page's poorly supported sentence could now follow the Courier
+    "an uncited source gaining a page's words": (
+        uncited_source_gains_words,
+        {"trade", "accord", "seizures"},
+    ),
 }
 
 

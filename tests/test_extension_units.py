@@ -211,7 +211,7 @@ def test_field_names_default_to_the_documented_ones():
 
 def record(**changes: object) -> DocumentRecord:
     base = DocumentRecord(
-        findings=(), cited=frozenset({"A"}), words=frozenset({"the", "courier"}), dated=()
+        findings=(), cited=frozenset({"A"}), words=frozenset({"the", "courier"}), followers=()
     )
     return base._replace(**changes)
 
@@ -238,7 +238,7 @@ def failed() -> Finding:
         (record(), {"B"}, [frozenset({"the", "herald"})], [], False, False),
         (record(findings=(failed(),)), set(), [], [], False, True),  # failures: always
         (
-            record(dated=(frozenset({"sign", "acco"}),)),
+            record(followers=(frozenset({"sign", "acco"}),)),
             {"B"},
             [],
             [frozenset({"sign"})],
@@ -246,14 +246,14 @@ def failed() -> Finding:
             True,
         ),
         (
-            record(dated=(frozenset({"sign", "acco", "talk"}),)),
+            record(followers=(frozenset({"sign", "acco", "talk"}),)),
             {"B"},
             [],
             [frozenset({"sign"})],
             False,
             False,
         ),
-        (record(dated=(frozenset({"sign"}),)), set(), [], [], True, True),
+        (record(followers=(frozenset({"sign"}),)), set(), [], [], True, True),
     ],
 )
 def test_a_page_is_re_read_when_what_it_rests_on_changed(

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from .attribution import dated_only
+from .attribution import dated_only, may_follow_passage
 from .bibliography import Entry
 from .collect import Sentence, collect_sentences
 from .config import get_config
@@ -68,7 +68,7 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     blocks: dict[int, list[tuple[int, nodes.Text]]] = {}
     anchors: set[str] = set()
     words: set[str] = set()
-    dated: list[frozenset[str]] = []
+    followers: list[frozenset[str]] = []
     page_words = (
         frozenset().union(*(lower_words(s.text) for s in sentences)) if sentences else frozenset()
     )
@@ -80,8 +80,13 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
         texts = {key: corpus.text_of(key) for key in sentence.keys if key in corpus.sources}
         findings.extend(mark_citation(sentence, marked, entries, texts, anchors, config.date_field))
         words.update(re.findall(r"\w+", _QUOTED.sub(" ", sentence.text).lower()))
-        if dated_only(sentence, [f for f in checked if f.kind == "figure"]):
-            dated.append(word_stems(sentence.text, vocabulary))
+        # Sentences a source they do not cite could be the one they follow.
+        support = next((f.support for f in checked if f.kind == "sentence"), None)
+        stems = word_stems(sentence.text, vocabulary)
+        if dated_only(sentence, [f for f in checked if f.kind == "figure"]) or (
+            support is not None and may_follow_passage(stems, support)
+        ):
+            followers.append(stems)
     previous = domain.documents.get(docname)
     cited = {key for sentence in sentences for key in sentence.keys}
     domain.record(
@@ -90,7 +95,7 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
             findings=tuple(findings),
             cited=frozenset(cited) | (previous.cited if previous else frozenset()),
             words=frozenset(words),
-            dated=tuple(dated),
+            followers=tuple(followers),
         ),
     )
     for finding in findings:

@@ -39,9 +39,10 @@ class DocumentRecord(NamedTuple):
     #: The lower-case words of its checked sentences outside quotations: a source
     #: whose attribution names all stand here may be named by the document.
     words: frozenset[str]
-    #: The word stems of each sentence whose only claims are verified dates: an
-    #: uncited source sharing enough of them may be the source one follows.
-    dated: tuple[frozenset[str], ...]
+    #: The word stems of each sentence an uncited source could be the one it
+    #: follows (:mod:`.attribution`): one whose only claims are verified dates, or
+    #: one its cited passage supports poorly. A source sharing enough of them may be.
+    followers: tuple[frozenset[str], ...]
 
 
 class FactCheckDomain(Domain):

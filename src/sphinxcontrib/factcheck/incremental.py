@@ -11,8 +11,9 @@ changed key are re-read, and no others:
 - pages that cite the key (in a sentence or a chart);
 - pages that could name it: every word of one of its attribution names, old
   or new, stands in the page's checked sentences;
-- pages with a sentence of dates only that the key's source could be the one
-  it follows (it holds half the sentence's words or more);
+- pages with a sentence that the key's source could be the one it follows (a
+  sentence of dates only, or one its cited passage supports poorly,
+  :mod:`.attribution`), where the source holds half its words or more;
 - and, always, pages with a failing finding, so that every build reports
   every failure, not only the first after a change.
 
@@ -90,11 +91,11 @@ def outdated_documents(
     usable_changed = {k for k, s in old.items() if s.usable} != {
         k for k, s in new.items() if s.usable
     }
-    everything_dated = usable_changed and len(corpus.sources) > RARE_IN_SOURCES
+    every_follower = usable_changed and len(corpus.sources) > RARE_IN_SOURCES
     return [
         docname
         for docname, record in domain.documents.items()
-        if _affected(record, changed_keys, names, stems, everything_dated)
+        if _affected(record, changed_keys, names, stems, every_follower)
     ]
 
 
@@ -103,7 +104,7 @@ def _affected(
     changed_keys: set[str],
     names: list[frozenset[str]],
     stems: list[frozenset[str]],
-    everything_dated: bool,
+    every_follower: bool,
 ) -> bool:
     if any(finding.status.failed for finding in record.findings):
         return True
@@ -111,11 +112,11 @@ def _affected(
         return True
     if any(words and words <= record.words for words in names):
         return True
-    if record.dated and everything_dated:
+    if record.followers and every_follower:
         return True
     return any(
         len(sentence & source) * 2 >= len(sentence)
-        for sentence in record.dated
+        for sentence in record.followers
         if sentence
         for source in stems
     )
