@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import re
 import weakref
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .folding import QUOTED, clean_token, fold
@@ -179,6 +179,22 @@ def name_pairs(text: str, names: Iterable[str], skip: Iterable[str] = ()) -> lis
             ):
                 pairs.append(f"{first} {second}")
     return pairs
+
+
+def _as_written(run: Sequence[str], nicknames: Mapping[str, str]) -> str:
+    """A run of name words as the sentence writes it, a nickname in its quotation marks.
+
+    >>> _as_written(["Alcohol", "El"], {"El": "El Chapo", "Chapo": "El Chapo"})
+    'Alcohol “El Chapo”'
+    """
+    words: list[str] = []
+    for word in run:
+        nickname = nicknames.get(word)
+        if nickname is None:
+            words.append(word)
+        elif f"“{nickname}”" not in words:
+            words.append(f"“{nickname}”")
+    return " ".join(words)
 
 
 def holds_pair(index: NameIndex, pair: str, initials: frozenset[str]) -> bool:
@@ -452,8 +468,9 @@ def check_names(
             failing[-1].append(second)
         else:
             failing.append([first, second])
+    nicknames = {w: m["words"] for m in _NICKNAME.finditer(text) for w in m["words"].split()}
     for run in failing:
-        name = " ".join(run)
+        name = _as_written(run, nicknames)
         pairs = [f"{a} {b}" for a, b in zip(run, run[1:], strict=False)]
         uncited = tuple(
             key
