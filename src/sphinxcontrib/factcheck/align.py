@@ -16,7 +16,6 @@ checks of meaning (names, speakers, polarity) read the sentence against.
 from __future__ import annotations
 
 import functools
-import heapq
 import itertools
 import re
 import weakref
@@ -147,16 +146,14 @@ def _candidates(bits: Mapping[str, int], source: Source) -> list[tuple[float, in
         for sentence in stem_sentences.get(stem, ()):
             held_by[sentence] = held_by.get(sentence, 0) | bit
     # The sentences holding most of the words, the earlier first among equals.
-    ordered = heapq.nsmallest(
-        CANDIDATES, held_by.items(), key=lambda item: (-item[1].bit_count(), item[0])
-    )
+    ordered = sorted(held_by.items(), key=lambda item: (-item[1].bit_count(), item[0]))
     seen: set[tuple[int, int]] = set()
     found = []
     size = source.passage_sentences
     last_sentence = len(source.sentences) - 1
     furniture = _furniture_before(source)  # how many furniture sentences precede each
     total = len(bits)
-    for anchor, _ in ordered:
+    for anchor, _ in ordered[:CANDIDATES]:
         for first in range(max(0, anchor - size + 1), anchor + 1):
             for last in range(anchor, min(last_sentence, first + size - 1) + 1):
                 if (first, last) in seen:

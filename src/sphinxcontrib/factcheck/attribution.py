@@ -91,15 +91,11 @@ FOLLOWED_CANDIDATES = 3
 FOLLOWED_WORDS = 5
 
 
-def may_follow_passage(words: frozenset[str], support: float) -> bool:
-    """Whether a sentence with these distinctive words, whose cited passage holds
-    ``support`` of them, could follow an uncited source (:func:`followed_passage`):
+def poorly_supported(support: float) -> bool:
+    """Whether a sentence whose cited passage holds ``support`` of its words could
+    follow an uncited source (:func:`followed_passage`), if it has enough words:
     the pages holding one are re-read when any source changes (:mod:`.incremental`)."""
-    return (
-        len(words) >= FOLLOWED_WORDS
-        and FOLLOWED_FACTOR * support <= 1
-        and support < FOLLOWED_SUPPORT
-    )
+    return FOLLOWED_FACTOR * support <= 1 and support < FOLLOWED_SUPPORT
 
 
 def followed_passage(
@@ -109,9 +105,11 @@ def followed_passage(
     the passage of its cited sources does (``support``): at least
     :data:`FOLLOWED_SUPPORT` of them, and :data:`FOLLOWED_FACTOR` times as many.
     "Mexico has recently eclipsed China ..." cited to Wayne follows the Times."""
+    if not poorly_supported(support):
+        return None
     vocabulary = get_vocabulary(corpus.language)
     words = word_stems(sentence.text, vocabulary)
-    if not may_follow_passage(words, support):
+    if len(words) < FOLLOWED_WORDS:
         return None
     counts = Counter(
         key

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from .attribution import dated_only, may_follow_passage
+from .attribution import dated_only, poorly_supported
 from .bibliography import Entry
 from .collect import Sentence, collect_sentences
 from .config import get_config
@@ -82,11 +82,10 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
         words.update(re.findall(r"\w+", _QUOTED.sub(" ", sentence.text).lower()))
         # Sentences a source they do not cite could be the one they follow.
         support = next((f.support for f in checked if f.kind == "sentence"), None)
-        stems = word_stems(sentence.text, vocabulary)
         if dated_only(sentence, [f for f in checked if f.kind == "figure"]) or (
-            support is not None and may_follow_passage(stems, support)
+            support is not None and poorly_supported(support)
         ):
-            followers.append(stems)
+            followers.append(word_stems(sentence.text, vocabulary))
     previous = domain.documents.get(docname)
     cited = {key for sentence in sentences for key in sentence.keys}
     domain.record(
