@@ -22,11 +22,11 @@ import weakref
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .index import Source
 from .language import Vocabulary
-from .words import Words
+from .words import first_words
 
 #: How many of a source's best-matching sentences are tried as a passage's anchor.
 CANDIDATES = 6
@@ -60,12 +60,7 @@ def sentence_words(text: str, vocabulary: Vocabulary | None = None) -> Mapping[s
     >>> sentence_words("Officers seized 4,200 pounds of fentanyl; officers said so.")
     {'offi': 'Officers', 'seiz': 'seized', 'poun': 'pounds', 'fent': 'fentanyl;'}
     """
-    words = Words(text, vocabulary)
-    found: dict[str, str] = {}
-    for stem, start, end in zip(words.stems, words.starts, words.ends, strict=True):
-        if stem and stem not in found:
-            found[stem] = text[start:end]
-    return found
+    return first_words(text, vocabulary)
 
 
 def align(
@@ -104,17 +99,24 @@ def aligned_passages(
             for _, order, first, last, held in group
             if not _overlaps(chosen, sources[order].key, first, last)
         ]
+        spans = [sources[order].passage(first, last) for order, first, last, _ in members]
+        # rapidfuzz's token-set similarity of sentence and passage (0 to 100), the
+        # passages scored in one call
+        similarities = [0.0] * len(members)
+        if len(members) > 1:
+            passages = [
+                sources[order].text[start:end]
+                for (order, *_), (start, end) in zip(members, spans, strict=True)
+            ]
+            for _, score, index in process.extract(
+                text, passages, scorer=fuzz.token_set_ratio, limit=None
+            ):
+                similarities[index] = round(score, 1)
         ranked = []
-        for order, first, last, held in members:
-            source = sources[order]
-            start, end = source.passage(first, last)
-            # rapidfuzz's token-set similarity of sentence and passage (0 to 100)
-            similarity = (
-                round(fuzz.token_set_ratio(text, source.text[start:end]), 1)
-                if len(members) > 1
-                else 0.0
-            )
-            alignment = Alignment(source.key, first, last, start, end, support, ())
+        for (order, first, last, held), (start, end), similarity in zip(
+            members, spans, similarities, strict=True
+        ):
+            alignment = Alignment(sources[order].key, first, last, start, end, support, ())
             ranked.append(((similarity, first - last, -order, -first), alignment, held))
         ranked.sort(key=lambda item: item[0], reverse=True)
         for _, candidate, held in ranked:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import snowballstemmer
@@ -139,9 +139,10 @@ class Contradiction(NamedTuple):
     message: str
 
 
-def _words(text: str) -> list[str]:
-    """The words (as written) and clause punctuation of a text."""
-    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """The words (as written) and clause punctuation of a text, read once."""
+    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text))
 
 
 class _Negations(NamedTuple):
@@ -158,7 +159,7 @@ class _Negations(NamedTuple):
     doubled: frozenset[str] = frozenset()
 
 
-def _negations(tokens: list[str]) -> _Negations:
+def _negations(tokens: Sequence[str]) -> _Negations:
     """How the negations of a text reach its words ("not just" is emphasis).
 
     >>> found = _negations(_words("none of the drug is produced in his country, he said"))
@@ -234,7 +235,7 @@ def _negations(tokens: list[str]) -> _Negations:
 LOCAL_WORDS = 5
 
 
-def _content(tokens: list[str]) -> set[str]:
+def _content(tokens: Sequence[str]) -> set[str]:
     """The stems of the content words among some tokens."""
     return {
         stem(t) for t in tokens if t[0].isalpha() and len(t) >= 4 and t.lower() not in _NOT_CONTENT
@@ -254,7 +255,7 @@ def _text_negations(text: str) -> _Negations:
     return _negations(_words(text))
 
 
-def _located_directions(tokens: list[str]) -> Iterable[tuple[int, tuple[str, str, int]]]:
+def _located_directions(tokens: Sequence[str]) -> Iterable[tuple[int, tuple[str, str, int]]]:
     """The words of direction among tokens, with their index, qualifiers of figures
     skipped ("more than 11,000") and "fall short" read as not reaching a mark."""
     for index, token in enumerate(tokens):
@@ -279,9 +280,15 @@ def directions(text: str) -> Iterable[tuple[str, str, int]]:
 
 
 def contradictions(
-    sentence: str, passage: str, elsewhere: Iterable[str] = ()
+    sentence: str,
+    passage: str,
+    elsewhere: Iterable[str] = (),
+    pieces: Sequence[str] | None = None,
 ) -> list[Contradiction]:
     """The words of ``sentence`` (outside its quotations) that ``passage`` turns round.
+
+    ``pieces`` are the passage's sentences, where the caller has them (else the
+    passage is split here).
 
     ``elsewhere`` are other sentences of the cited sources: a word the sentence
     negates is not contradicted if one of them negates it too among the
@@ -307,7 +314,8 @@ def contradictions(
     said = _QUOTED.sub(" ", sentence)
     found: list[Contradiction] = []
     held = list(directions(passage))
-    pieces = [passage[a:b] for a, b in split_sentences(passage, hard_breaks=True)]
+    if pieces is None:
+        pieces = [passage[a:b] for a, b in split_sentences(passage, hard_breaks=True)]
     tokens = _words(said)
     whole = _content(tokens)
     # Where each content word stands among the tokens: "near" counts words, not commas.

@@ -329,9 +329,17 @@ def check_meaning(
     passage_text = "\n".join(
         dict.fromkeys(source.passage_text(first, last) for source, first, last in rested)
     )
+    # Its sentences, each once, in order: as the passage would be split.
+    pieces = list(
+        dict.fromkeys(
+            source.text[start:end]
+            for source, first, last in rested
+            for start, end in source.sentences[first : last + 1]
+        )
+    )
     # Read only where the sentence adds a negation: not copied out for every sentence.
     elsewhere = (source.text[a:b] for source in sources for a, b in source.sentences)
-    for contradiction in contradictions(sentence.text, passage_text, elsewhere):
+    for contradiction in contradictions(sentence.text, passage_text, elsewhere, pieces):
         results.append(
             sentence_finding(
                 docname,

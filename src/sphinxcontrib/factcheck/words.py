@@ -154,6 +154,23 @@ def unit_word(text: str, end: int, vocabulary: Vocabulary | None = None) -> str:
     return Words(text, vocabulary).following(end)
 
 
+def first_words(text: str, vocabulary: Vocabulary | None = None) -> dict[str, str]:
+    """The stems of the distinctive words of ``text``, in order, each with the first
+    word (as written) that gives it: what :class:`Words` reads, without the rest.
+
+    >>> first_words("Officers seized pounds; officers said so.")
+    {'offi': 'Officers', 'seiz': 'seized', 'poun': 'pounds;'}
+    """
+    skip = _not_distinctive(vocabulary or get_vocabulary("en"))
+    found: dict[str, str] = {}
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        plain = _NOT_LETTER.sub("", word.lower())
+        if len(plain) >= 4 and plain not in skip and plain[:4] not in found:
+            found[plain[:4]] = word
+    return found
+
+
 def word_stems(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
     """The stems of every distinctive word of ``text``.
 
