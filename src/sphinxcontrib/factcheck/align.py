@@ -112,18 +112,22 @@ def aligned_passages(
                 text, passages, scorer=fuzz.token_set_ratio, limit=None
             ):
                 similarities[index] = round(score, 1)
-        ranked = []
-        for (order, first, last, held), (start, end), similarity in zip(
-            members, spans, similarities, strict=True
-        ):
-            alignment = Alignment(sources[order].key, first, last, start, end, support, ())
-            ranked.append(((similarity, first - last, -order, -first), alignment, held))
-        ranked.sort(key=lambda item: item[0], reverse=True)
-        for _, candidate, held in ranked:
-            if _overlaps(chosen, candidate.key, candidate.first, candidate.last):
+        ranked = sorted(
+            (
+                ((similarity, first - last, -order, -first), order, first, last, span, held)
+                for (order, first, last, held), span, similarity in zip(
+                    members, spans, similarities, strict=True
+                )
+            ),
+            key=lambda item: item[0],
+            reverse=True,
+        )
+        for _, order, first, last, (start, end), held in ranked:
+            key = sources[order].key
+            if _overlaps(chosen, key, first, last):
                 continue
             missing = tuple(_bare(word) for stem, word in wanted.items() if not held & bits[stem])
-            chosen.append(candidate._replace(missing=missing))
+            chosen.append(Alignment(key, first, last, start, end, support, missing))
             if len(chosen) == count:
                 return chosen
     return chosen

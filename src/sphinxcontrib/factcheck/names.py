@@ -78,16 +78,20 @@ class NameProblem(NamedTuple):
 
 def _without_phrases(text: str, phrases: tuple[str, ...]) -> str:
     """``text`` with each of ``phrases`` (in any case, as whole words) blanked, in turn."""
-    for pattern in _phrase_patterns(phrases):
-        text = pattern.sub(" ", text)
+    lowered = text.lower()
+    for phrase, pattern in _phrase_patterns(phrases):
+        if phrase in lowered:  # most sentences name no source: no pattern to run
+            text = pattern.sub(" ", text)
+            lowered = text.lower()
     return text
 
 
 @functools.lru_cache(maxsize=64)
-def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """One compiled pattern per phrase, made once for a list of phrases."""
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each phrase in lower case with its compiled pattern, made once for a list."""
     return tuple(
-        re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE) for phrase in phrases
+        (phrase.lower(), re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE))
+        for phrase in phrases
     )
 
 
