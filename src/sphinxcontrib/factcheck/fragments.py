@@ -294,6 +294,24 @@ def text_fragment(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _words_before(text: str, start: int, count: int) -> list[tuple[int, int]]:
+    """The spans of the last ``count`` words before ``start`` (fewer at the text's
+    start), read from a window that widens until it holds them, not the whole text.
+
+    >>> _words_before("one two three four", 14, 2)
+    [(4, 7), (8, 13)]
+    """
+    width = 16 * (count + 1)
+    while True:
+        window = max(0, start - width)
+        while window > 0 and not text[window - 1].isspace():
+            window -= 1  # not inside a word
+        found = [match.span() for match in _WORD.finditer(text, window, start)]
+        if len(found) >= count or window == 0:
+            return found[-count:] if count else []
+        width *= 2
+
+
 def _candidates(text: str, words: list[tuple[int, int]]) -> Iterator[TextDirective]:
     """Fragments for a passage, shortest first, each to be checked."""
 
@@ -304,7 +322,7 @@ def _candidates(text: str, words: list[tuple[int, int]]) -> Iterator[TextDirecti
     first_block = [w for w in words if "\n" not in text[start : w[1]]]
     last_block = [w for w in words if "\n" not in text[w[0] : end]]
     whole = len(first_block) == len(words)
-    before = [match.span() for match in _WORD.finditer(text, 0, start)]
+    before = _words_before(text, start, PREFIX_WORDS)
     prefixes = [""] + [
         phrase(before[-count:])
         for count in range(1, min(PREFIX_WORDS, len(before)) + 1)
