@@ -73,11 +73,17 @@ class Words:
         self.ends = [match.end() for match in matches]
         tokens = [match.group() for match in matches]
         self.plain = [_NOT_LETTER.sub("", token.lower()) for token in tokens]
-        #: Whether a word ends a phrase (a comma, a full stop, a bracket, a cell).
-        self.closes = [token[-1] in _CLOSING and not _ACRONYM.fullmatch(token) for token in tokens]
         #: Whether a word is an abbreviation like "U.S.", which qualifies what a figure
-        #: counts ("seven U.S. senators") but is not it.
-        self.acronyms = [bool(_ACRONYM.fullmatch(token.rstrip(",;:"))) for token in tokens]
+        #: counts ("seven U.S. senators") but is not it (only a word with a full stop
+        #: can be one).
+        self.acronyms = [
+            "." in token and bool(_ACRONYM.fullmatch(token.rstrip(",;:"))) for token in tokens
+        ]
+        #: Whether a word ends a phrase (a comma, a full stop, a bracket, a cell).
+        self.closes = [
+            token[-1] in _CLOSING and not ("." in token and _ACRONYM.fullmatch(token))
+            for token in tokens
+        ]
         # One string object per distinct stem: the many sets built from them then
         # share their strings, in memory and in a stored index.
         shared: dict[str, str] = {}
