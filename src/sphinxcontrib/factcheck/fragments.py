@@ -300,6 +300,9 @@ def _words_before(text: str, start: int, count: int) -> list[tuple[int, int]]:
 
     >>> _words_before("one two three four", 14, 2)
     [(4, 7), (8, 13)]
+    >>> text = "one two" + " " * 100 + "three"
+    >>> [text[a:b] for a, b in _words_before(text, len(text), 2)]  # the window widens
+    ['two', 'three']
     """
     width = 16 * (count + 1)
     while True:
