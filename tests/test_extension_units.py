@@ -380,33 +380,34 @@ def test_a_name_where_the_passage_gives_another_beside_the_same_words(sentence, 
 # -- Who gives a figure, and what a date dates ------------------------------
 
 
-def _findings(sentence: str, sources: list[Source], attributions=None) -> list[Finding]:
+def _source(key: str, text: str) -> Source:
+    """A source of one paragraph, dated 2024-03-15."""
+    return Source(key, Path(f"{key.lower()}.txt"), text, PublicationDate(2024, 3, 15))
+
+
+def _findings(
+    sentence: str, sources: list[Source], attributions=None, cited: tuple[str, ...] | None = None
+) -> list[Finding]:
+    """The findings of a sentence citing ``cited`` (by default every source) among ``sources``."""
     from sphinxcontrib.factcheck.tools.mutation import rebuild
     from sphinxcontrib.factcheck.verify import check_sentence
 
     corpus = Corpus.of(sources, attributions)
     keys = tuple(source.key for source in sources)
-    return check_sentence("page", rebuild(sentence, keys, 1), corpus, dict.fromkeys(keys))
+    return check_sentence("page", rebuild(sentence, cited or keys, 1), corpus, dict.fromkeys(keys))
 
 
 def _failed(findings: list[Finding]) -> list[str]:
     return [f"{f.status} {f.message}" for f in findings if f.status.failed]
 
 
-POST = Source(
+POST = _source(
     "Post",
-    Path("post.txt"),
     "Officials met to sign the river accord with Mexico on Monday. On Tuesday, officials "
     "announced that the river accord with Mexico takes effect in May. The mayor opened the "
     "new bridge on Tuesday after long delays.\n",
-    PublicationDate(2024, 3, 15),
 )
-LEDGER = Source(
-    "Ledger",
-    Path("ledger.txt"),
-    "The mayor opened the new bridge on Wednesday after long delays.\n",
-    PublicationDate(2024, 3, 15),
-)
+LEDGER = _source("Ledger", "The mayor opened the new bridge on Wednesday after long delays.\n")
 
 
 def test_a_date_is_the_day_of_what_its_clause_says():
@@ -434,7 +435,7 @@ def test_a_figure_in_a_clause_naming_a_source_must_be_that_sources():
 
 def test_a_statement_reported_without_quotation_marks_is_its_speakers():
     text = "Ana Ruiz met Tom Lee in the capital. Lee said the border crossing would reopen to trucks.\n"
-    source = Source("Wire", Path("wire.txt"), text, PublicationDate(2024, 3, 15))
+    source = _source("Wire", text)
     assert (
         _failed(_findings("Lee said the border crossing would reopen to trucks.", [source])) == []
     )
@@ -444,26 +445,17 @@ def test_a_statement_reported_without_quotation_marks_is_its_speakers():
 
 
 def test_a_sentence_whose_words_another_source_holds_far_better_must_cite_it():
-    from sphinxcontrib.factcheck.tools.mutation import rebuild
-    from sphinxcontrib.factcheck.verify import check_sentence
-
-    alpha = Source(
+    alpha = _source(
         "Alpha",
-        Path("alpha.txt"),
         "Cattle prices rose sharply across the northern ranches this spring. Rain was scarce.\n",
-        PublicationDate(2024, 3, 15),
     )
-    beta = Source(
-        "Beta",
-        Path("beta.txt"),
-        "The port reopened to container traffic after the storm over the ranches passed.\n",
-        PublicationDate(2024, 3, 15),
+    beta = _source(
+        "Beta", "The port reopened to container traffic after the storm over the ranches passed.\n"
     )
-    corpus = Corpus.of([alpha, beta])
     text = "Cattle prices rose sharply across the northern ranches this spring."
 
     def failed(key: str) -> list[str]:
-        found = check_sentence("page", rebuild(text, (key,), 1), corpus, {"Alpha": 0, "Beta": 0})
+        found = _findings(text, [alpha, beta], cited=(key,))
         return [f.message for f in found if f.status.failed]
 
     assert failed("Alpha") == []
