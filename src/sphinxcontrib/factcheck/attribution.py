@@ -91,6 +91,20 @@ FOLLOWED_CANDIDATES = 3
 FOLLOWED_WORDS = 5
 
 
+def uncited_by_rare_words(
+    sentence: Sentence, words: frozenset[str], corpus: Corpus
+) -> list[tuple[str, int]]:
+    """The sources a sentence does not cite, with how many of its rare ``words``
+    each holds (:attr:`.Corpus.distinctive_words`), most first, then by key."""
+    counts = Counter(
+        key
+        for word in words
+        for key in corpus.distinctive_words.get(word, ())
+        if key not in sentence.keys
+    )
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 def poorly_supported(support: float) -> bool:
     """Whether a sentence whose cited passage holds ``support`` of its words could
     follow an uncited source (:func:`followed_passage`), if it has enough words:
@@ -111,16 +125,10 @@ def followed_passage(
     words = word_stems(sentence.text, vocabulary)
     if len(words) < FOLLOWED_WORDS:
         return None
-    counts = Counter(
-        key
-        for word in words
-        for key in corpus.distinctive_words.get(word, ())
-        if key not in sentence.keys
-    )
     # Only the few sources sharing most of its rare words: the cost does not
     # grow with the archive.
-    keys = [key for key, _ in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
-    others = [corpus.sources[key] for key in keys[:FOLLOWED_CANDIDATES]]
+    ranked = uncited_by_rare_words(sentence, words, corpus)[:FOLLOWED_CANDIDATES]
+    others = [corpus.sources[key] for key, _ in ranked]
     best = align(sentence.text, others, vocabulary) if others else None
     if best is None or best.support < max(FOLLOWED_SUPPORT, FOLLOWED_FACTOR * support):
         return None
@@ -159,13 +167,7 @@ def followed_source(
     assert evidence is not None
     mine = len(words & word_stems(evidence.passage, vocabulary))
     needed = max(FOLLOWED_FACTOR * mine, len(words) / 2)
-    counts = Counter(
-        key
-        for word in words
-        for key in corpus.distinctive_words.get(word, ())
-        if key not in sentence.keys
-    )
-    for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+    for key, count in uncited_by_rare_words(sentence, words, corpus):
         if count < needed:
             break
         other = corpus.sources[key]

@@ -29,6 +29,7 @@ from .dates import PublicationDate
 from .index import Source
 from .language import get_vocabulary
 from .passages import PASSAGE_SENTENCES
+from .speakers import SourceSpeakers, source_speakers, speaker_key
 from .words import Words
 
 if TYPE_CHECKING:
@@ -175,6 +176,18 @@ class Corpus:
         from .names import source_name_index
 
         return source_name_index(self.text_of(key))
+
+    def speakers(self, key: str) -> SourceSpeakers:
+        """Who speaks in one source (:mod:`.speakers`), its own narration credited to
+        the outlet its first attribution name gives (else its key)."""
+        names = self.attributions.get(key, ())
+        return source_speakers(self.sources[key].text, names[0] if names else key)
+
+    def speaks_as_outlet(self, key: str, credited: str) -> bool:
+        """Whether a name a sentence credits words to is the source itself: one of its
+        attribution names ("the Times", or "Wayne" for the author who writes it)."""
+        wanted = speaker_key(credited)
+        return any(wanted == speaker_key(name) for name in self.attributions.get(key, ()))
 
     def text_of(self, key: str) -> str:
         """One source's archived text, without indexing it."""

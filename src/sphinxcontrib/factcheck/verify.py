@@ -44,7 +44,7 @@ from .names import check_names, without_names
 from .polarity import REPORTING_WORDS, contradictions
 from .quotations import Quotation
 from .records import ClaimKind, Evidence, Finding, Status
-from .speakers import credited_speaker, reported_statements, source_speakers, speaker_key
+from .speakers import credited_speaker, reported_statements, speaker_key
 
 
 def sentence_finding(
@@ -426,17 +426,15 @@ def check_speaker(
     evidence = checked.evidence
     if credited is None or evidence is None:
         return []
-    source = corpus.sources[evidence.key]
-    names = corpus.attributions.get(evidence.key, ())
-    outlet = names[0] if names else evidence.key
-    speakers = source_speakers(source.text, outlet)
+    speakers = corpus.speakers(evidence.key)
+    outlet = speakers.outlet.name
     speaker = speakers.speaker_of(evidence.start, evidence.end)
     if speaker is None:
         return []
     # The outlet, or the author who writes the piece ("Earl Anthony Wayne of the
     # Wilson Center" for the "Wayne" of the attribution names).
     # A byline's author may also be quoted by name ("Smith said"): that is a speaker.
-    as_outlet = any(speaker_key(credited) == speaker_key(name) for name in names)
+    as_outlet = corpus.speaks_as_outlet(evidence.key, credited)
     if as_outlet and not speaker.narration and not speakers.same(credited, speaker):
         problem = f"{evidence.key} gives these words to {speaker.name}, not to its own narration"
     elif not as_outlet and speaker.narration:
@@ -486,13 +484,15 @@ def check_reported_speakers(
         best = max(held, key=lambda index: (held[index], -index))
         if held[best] < REPORTED_SUPPORT * len(wanted):
             continue
-        names = corpus.attributions.get(aligned.key, ())
-        speakers = source_speakers(source.text, names[0] if names else aligned.key)
+        speakers = corpus.speakers(aligned.key)
         speaker = speakers.reporter_of(*source.sentences[best])
         if speaker is None or speaker.narration or " " in speaker.key:
             continue  # no tag, or a group ("U.S. officials"): nothing to compare
-        as_outlet = any(speaker_key(credited) == speaker_key(name) for name in names)
-        if as_outlet or " " in speaker_key(credited) or speakers.same(credited, speaker):
+        if (
+            corpus.speaks_as_outlet(aligned.key, credited)
+            or " " in speaker_key(credited)
+            or speakers.same(credited, speaker)
+        ):
             continue
         results.append(
             sentence_finding(

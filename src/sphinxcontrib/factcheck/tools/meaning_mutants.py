@@ -35,7 +35,7 @@ from ..language import get_vocabulary
 from ..names import fold, name_words
 from ..polarity import _NOT_CONTENT, DIRECTIONS, PERIODS, REPORTING_WORDS, stem
 from ..records import Finding, Status
-from ..speakers import credited_speaker, reported_statements, source_speakers
+from ..speakers import SourceSpeakers, credited_speaker, reported_statements
 
 #: Names in no source, by what they name, to swap in.
 FOREIGN_NAMES = ("Oaxaca", "Zacatecas", "Paraguay", "Honduras", "Zetas", "Interior", "Ottawa")
@@ -145,21 +145,11 @@ def speaker_mutants(
         credited = credited_speaker(sentence.text, quotation.start, quotation.end)
         if not credited or finding.status is not Status.VERIFIED or finding.evidence is None:
             continue
-        key = finding.evidence.key
-        names = corpus.attributions.get(key, ())
-        speakers = source_speakers(corpus.sources[key].text, names[0] if names else key)
+        speakers = corpus.speakers(finding.evidence.key)
         speaker = speakers.speaker_of(finding.evidence.start, finding.evidence.end)
         if speaker is None or speaker.narration:
             continue
-        others = Counter(
-            q.speaker.name.split()[-1]
-            for q in speakers.quotations
-            if q.speaker
-            and not q.speaker.narration
-            and q.speaker.key != speaker.key
-            and " " not in q.speaker.key
-            and q.speaker.name[:1].isupper()
-        )
+        others = _quoted_people(speakers, besides=speaker.key)
         if not others:
             continue
         other = others.most_common(1)[0][0].rstrip(",.")
@@ -171,22 +161,29 @@ def speaker_mutants(
     yield from _reported_speaker_mutants(sentence, corpus)
 
 
+def _quoted_people(speakers: SourceSpeakers, besides: str | None = None) -> Counter[str]:
+    """The surnames (as written) of the people a source quotes, by how many of its
+    quotations each speaks, but the one whose key is ``besides``."""
+    return Counter(
+        q.speaker.name.split()[-1]
+        for q in speakers.quotations
+        if q.speaker
+        and not q.speaker.narration
+        and q.speaker.key != besides
+        and " " not in q.speaker.key
+        and q.speaker.name[:1].isupper()
+    )
+
+
 def _reported_speaker_mutants(sentence: Sentence, corpus: Corpus) -> Iterator[tuple[str, str, str]]:
     """A statement reported without quotation marks ("Ebrard said Mexico will ...")
     credited to another person the cited source quotes."""
     cited = [key for key in sentence.keys if key in corpus.sources]
     if not cited:
         return
-    names = corpus.attributions.get(cited[0], ())
-    speakers = source_speakers(corpus.sources[cited[0]].text, names[0] if names else cited[0])
-    people = Counter(
-        q.speaker.name.split()[-1].rstrip(",.")
-        for q in speakers.quotations
-        if q.speaker
-        and not q.speaker.narration
-        and " " not in q.speaker.key
-        and q.speaker.name[:1].isupper()
-    )
+    people: Counter[str] = Counter()
+    for name, times in _quoted_people(corpus.speakers(cited[0])).items():
+        people[name.rstrip(",.")] += times
     for credited, _, _ in reported_statements(sentence.text):
         surname = credited.split()[-1].rstrip(",.")
         if surname.lower() not in {p.lower() for p in people}:
