@@ -88,6 +88,10 @@ factcheck_own_statement_role = "handbook-statement"
 # The appendix that lists every source passage a verified claim relies on;
 # in HTML every verified figure and quotation links to its passage there.
 factcheck_evidence_page = "evidence"
+# Source indexes and each page's findings, kept between builds in one folder that
+# `make html`, `make pdf` and `make check` share: a page none of whose inputs
+# changed is not checked again by the next of them (`make clean` removes it).
+factcheck_cache_dir = "_build/factcheck-cache"
 # Pages the fact check skips (patterns of document names), each with its reason:
 factcheck_skip_pages = [
     "changelog",  # the handbook's own history: versions and dates, no claim about the world

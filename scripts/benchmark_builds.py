@@ -2,11 +2,14 @@
 
 Each is run ``--runs`` times and the median printed:
 
-- clean HTML: ``sphinx-build -b html -E`` into an empty folder;
+- clean HTML: ``sphinx-build -b html -E`` into an empty folder, with an empty
+  fact-check cache folder (every page checked);
+- clean HTML, findings stored: the same again, with the cache folder the first
+  left (as a second ``make html`` or one after ``make check``);
 - incremental HTML: one chapter touched, then the same command without ``-E``
   into the folder of a previous build;
-- PDF: ``sphinx-build -M latexpdf`` into an empty folder (Sphinx, then
-  XeLaTeX through latexmk).
+- PDF: ``sphinx-build -M latexpdf`` into an empty folder, cache folder empty
+  (Sphinx, then XeLaTeX through latexmk).
 
     python scripts/benchmark_builds.py [--runs 5]
 """
@@ -42,17 +45,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     chapter = ROOT / "docs" / "chapters" / "supply-chain.md"
-    clean, incremental, pdf = [], [], []
+    clean, stored, incremental, pdf = [], [], [], []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as out:
-            clean.append(timed(sphinx("-b", "html", "-E", "docs", out)))
+            cache = ("-D", f"factcheck_cache_dir={Path(out, 'cache')}")
+            clean.append(timed(sphinx("-b", "html", "-E", *cache, "docs", out)))
+            stored.append(timed(sphinx("-b", "html", "-E", *cache, "docs", out)))
             os.utime(chapter)
-            incremental.append(timed(sphinx("-b", "html", "docs", out)))
+            incremental.append(timed(sphinx("-b", "html", *cache, "docs", out)))
         with tempfile.TemporaryDirectory() as out:
-            pdf.append(timed(sphinx("-M", "latexpdf", "docs", out)))
+            cache = ("-D", f"factcheck_cache_dir={Path(out, 'cache')}")
+            pdf.append(timed(sphinx("-M", "latexpdf", "docs", out, *cache)))
             shutil.rmtree(out, ignore_errors=True)
     for name, times in (
         ("clean HTML", clean),
+        ("clean HTML, findings stored", stored),
         ("incremental HTML (one chapter touched)", incremental),
         ("PDF", pdf),
     ):

@@ -183,3 +183,54 @@ def test_the_evidence_page_follows_a_new_claim(project):
     result = p.build()
     assert result.read_documents == {"seizures"}
     assert "Nearly 1,500" in (result.outdir / "evidence.html").read_text()
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_clean_build_with_stored_findings_equals_one_without(
+    edit: str, project: Callable[..., RootProject]
+):
+    """After each edit, a clean build (``-E``) that finds the findings stored by the
+    build before the edit reports exactly what one with an empty cache reports."""
+    change, _ = EDITS[edit]
+    stored = project("incremental", target="stored")
+    stored.build()
+    change(stored)
+    warm = stored.build(fresh=True)
+
+    empty = project("incremental", target="empty")
+    change(empty)
+    cold = empty.build(fresh=True, factcheck_cache_dir=str(empty.path / "no-cache-yet"))
+
+    assert get_findings(warm.app.env) == get_findings(cold.app.env)
+    assert normalized(warm, stored.path) == normalized(cold, empty.path)
+    assert pages(warm.outdir, stored.path) == pages(cold.outdir, empty.path)
+    assert warm.status == cold.status
+
+
+def test_a_page_whose_inputs_are_unchanged_is_not_checked_again(project, monkeypatch):
+    from sphinxcontrib.factcheck import document
+
+    checked: list[str] = []
+    check_sentence = document.check_sentence
+
+    def counted(docname, *args, **kwargs):
+        checked.append(docname)
+        return check_sentence(docname, *args, **kwargs)
+
+    monkeypatch.setattr(document, "check_sentence", counted)
+    p = project("incremental")
+    first = p.build()
+    assert {"seizures", "trade", "accord"} <= set(checked)
+    checked.clear()
+    again = p.build(fresh=True)
+    assert checked == []  # every page read again, none checked again
+    assert get_findings(again.app.env) == get_findings(first.app.env)
+    assert pages(again.outdir, p.path) == pages(first.outdir, p.path)
+    # A page's findings are stored under its inputs: one edited page is checked again.
+    gain_claim(p)
+    p.build(fresh=True)
+    assert set(checked) == {"seizures"}
+    # Another cache folder holds nothing yet: every page is checked.
+    checked.clear()
+    p.build(fresh=True, factcheck_cache_dir=str(p.path / "elsewhere"))
+    assert {"seizures", "trade", "accord"} <= set(checked)

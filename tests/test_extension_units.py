@@ -463,3 +463,41 @@ def test_a_sentence_whose_words_another_source_holds_far_better_must_cite_it():
         "the sentence follows Alpha, whose passage holds 100% of its words, but cites Beta, "
         "whose passage holds 12%: cite Alpha"
     ]
+
+
+def test_a_pages_findings_are_kept_under_their_inputs(tmp_path):
+    cache, calls = IndexCache(tmp_path), []
+
+    def check(result):
+        return lambda: calls.append(result) or result
+
+    assert cache.findings("page", "inputs-1", check(["first"])) == ["first"]
+    assert cache.findings("page", "inputs-1", check(["again"])) == ["first"]
+    assert cache.findings("other", "inputs-1", check(["other"])) == ["other"]
+    # Other inputs: checked again, and stored in the page's one file in place of the old.
+    assert cache.findings("page", "inputs-2", check(["second"])) == ["second"]
+    assert calls == [["first"], ["other"], ["second"]]
+    assert len(list(tmp_path.glob("findings-*.pickle"))) == 2
+    # No folder: nothing kept.
+    assert IndexCache(None).findings("page", "inputs-1", check(["none"])) == ["none"]
+    assert calls[-1] == ["none"]
+
+
+def test_the_digest_of_a_pages_inputs_is_the_same_in_every_process():
+    code = (
+        "from sphinxcontrib.factcheck.cache import digest_of\n"
+        "from sphinxcontrib.factcheck.extract import extract_figures\n"
+        "print(digest_of(extract_figures('seized 4,200 pounds of fentanyl in 2022', context=None),"
+        " {'b', 'a', 'c'}))"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(digests) == 1

@@ -1,4 +1,4 @@
-"""Source indexes kept between builds, so a build pays only for what changed.
+"""What the check keeps between builds, so a build pays only for what changed.
 
 Indexing a source (:class:`~.index.Source`) reads every sentence; loading a
 stored index costs a small fraction of that. Each index is stored in its own
@@ -7,6 +7,14 @@ SHA-256, the bibliography key and date, the language, the passage size and
 the fact check's own code. A changed text, date or extension version
 therefore never reuses an old index, and nothing needs invalidating by hand.
 
+Each page's findings are kept the same way (:meth:`IndexCache.findings`):
+stored under a digest of everything the check of the page reads (its
+sentences with their lines, figures and quotations; every source and
+bibliography entry; the check's code), so a build that reads an unchanged
+page again (``-E``, another builder sharing the folder) reports what checking
+it would, without checking it. One file per page holds its latest findings,
+so the folder does not grow with every edit.
+
 Files are written whole and renamed into place, so parallel readers (``-j``)
 and an interrupted build never see half a file; an unreadable file is
 treated as missing and rebuilt.
@@ -14,13 +22,17 @@ treated as missing and rebuilt.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import functools
 import hashlib
+import json
 import os
 import pickle
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .dates import PublicationDate
 from .index import Source
@@ -42,6 +54,50 @@ def index_key(
     """The name of a source's stored index: a digest of what the index is built from."""
     parts = [key, digest, repr(tuple(published)), language, str(passage_sentences), code_digest()]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def canonical(value: object) -> object:
+    """``value`` as plain JSON data that is the same in every process.
+
+    Sets are sorted (their order changes with the hash seed), named tuples and
+    dataclasses become their fields, enumerations their values; anything else
+    is its ``repr``.
+
+    >>> canonical({"b": frozenset({"y", "x"}), "a": (1, 2.5, None)})
+    [['a', [1, 2.5, None]], ['b', ['x', 'y']]]
+    """
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return canonical(value.value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return [type(value).__name__, *(canonical(item) for item in value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return [type(value).__name__, *(canonical(getattr(value, f.name)) for f in fields)]
+    if isinstance(value, Mapping):
+        items = [[canonical(k), canonical(v)] for k, v in value.items()]
+        return sorted(items, key=json.dumps)
+    if isinstance(value, set | frozenset):
+        return sorted((canonical(item) for item in value), key=json.dumps)
+    if isinstance(value, tuple | list):
+        return [canonical(item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    return repr(value)
+
+
+def digest_of(*parts: object) -> str:
+    """One SHA-256 of ``parts`` (see :func:`canonical`), with the check's own code.
+
+    >>> digest_of("a", {1, 2}) == digest_of("a", {2, 1}) != digest_of("b", {1, 2})
+    True
+    """
+    data = json.dumps([code_digest(), *(canonical(part) for part in parts)])
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+Value = TypeVar("Value")
 
 
 class IndexCache:
@@ -74,6 +130,17 @@ class IndexCache:
             os.replace(stream.name, path)
         except OSError:
             return  # a cache that cannot be written only costs time
+
+    def findings(self, docname: str, key: str, check: Callable[[], Value]) -> Value:
+        """A page's findings as stored under ``key`` (its :func:`digest_of` its inputs),
+        else ``check()``'s, stored in the page's own file in their place."""
+        name = "findings-" + hashlib.sha256(docname.encode()).hexdigest()[:32]
+        stored = self.load(name)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+            return stored[1]
+        found = check()
+        self.store(name, (key, found))
+        return found
 
     def source(
         self,

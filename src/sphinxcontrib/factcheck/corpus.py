@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .archive import Problem, verify_archive
 from .bibliography import Entry, plain
-from .cache import IndexCache, code_digest
+from .cache import IndexCache, code_digest, digest_of
 from .dates import PublicationDate
 from .index import Source
 from .language import get_vocabulary
@@ -229,6 +229,29 @@ class Corpus:
         table = {word: tuple(keys) for word, keys in found.items() if len(keys) <= RARE_IN_SOURCES}
         self.cache.store(f"words-{name}", table)
         return table
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything the check reads of the corpus: each source's key,
+        file, text and date, the keys that are unusable and why, the names sources
+        are attributed by and the source names (:meth:`.IndexCache.findings`)."""
+
+        def source(key: str) -> tuple[object, ...]:
+            sources = self.sources
+            if isinstance(sources, Sources) and key not in sources._indexed:
+                found = sources.texts[key]
+                return key, found.path, self.stems_key(key), found.published
+            indexed = sources[key]
+            return key, indexed.path, self.stems_key(key), indexed.published
+
+        return digest_of(
+            self.language,
+            getattr(self.sources, "passage_sentences", None),
+            [source(key) for key in sorted(self.sources)],
+            self.unusable,
+            self.attributions,
+            self.source_names,
+        )
 
     def stems_key(self, key: str) -> str:
         """A digest of the text a source's stems are computed from."""

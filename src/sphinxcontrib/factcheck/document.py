@@ -23,6 +23,7 @@ from sphinx.util import logging
 
 from .attribution import dated_only, poorly_supported
 from .bibliography import Entry
+from .cache import digest_of
 from .collect import Sentence, collect_sentences
 from .config import get_config
 from .domain import DocumentRecord, FactCheckDomain
@@ -72,10 +73,15 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     page_words = (
         frozenset().union(*(lower_words(s.text) for s in sentences)) if sentences else frozenset()
     )
-    for sentence in sentences:
-        checked = [
-            process(app, f) for f in check_sentence(docname, sentence, corpus, entries, page_words)
-        ]
+    # What the check reads of the page: its sentences without their doctree nodes.
+    inputs = [s._replace(text_nodes=(), citations=()) for s in sentences]
+    found = corpus.cache.findings(
+        docname,
+        digest_of(domain.inputs_digest, docname, inputs),
+        lambda: [check_sentence(docname, s, corpus, entries, page_words) for s in sentences],
+    )
+    for sentence, sentence_findings in zip(sentences, found, strict=True):
+        checked = [process(app, f) for f in sentence_findings]
         marked = mark_claims(sentence, checked, entries, blocks, anchors, config.date_field)
         texts = {key: corpus.text_of(key) for key in sentence.keys if key in corpus.sources}
         findings.extend(mark_citation(sentence, marked, entries, texts, anchors, config.date_field))

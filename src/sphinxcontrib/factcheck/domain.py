@@ -68,6 +68,9 @@ class FactCheckDomain(Domain):
     corpus: Corpus | None = None
     #: The bibliography's entries, read once per build (also never pickled).
     entries: Mapping[str, Entry] = {}
+    #: A digest of the corpus and the bibliography as this build read them: with a
+    #: page's sentences, what its stored findings are looked up by (never pickled).
+    inputs_digest: str = ""
     #: How many problems with the inputs (a malformed bibliography, a page that is
     #: not UTF-8, an altered source) this build reported: any fails ``-b factcheck``.
     input_problems: int = 0

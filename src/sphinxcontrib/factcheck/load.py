@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .bibliography import read_entries
-from .cache import IndexCache
+from .cache import IndexCache, digest_of
 from .config import get_config
 from .corpus import load_corpus
 from .domain import FactCheckDomain
@@ -64,4 +64,5 @@ def load_sources(app: Sphinx) -> None:
     assert isinstance(domain, FactCheckDomain)
     domain.corpus = corpus
     domain.entries = entries
+    domain.inputs_digest = digest_of(corpus.fingerprint, entries)
     domain.input_problems += len(corpus.problems)
