@@ -5,6 +5,7 @@ factcheck builder's reports, and every kind of mistake reported at file:line."""
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -146,6 +147,94 @@ def test_a_parallel_build_finds_what_a_serial_build_finds(project):
         serial.outdir / "output.json"
     ).read_text()
     assert len(get_findings(serial.app.env)) > 5
+
+
+def _count_checks_here(monkeypatch) -> list[str]:
+    """The pages checked in this process (not in a worker), as they are checked."""
+    from sphinxcontrib.factcheck import document
+
+    checked: list[str] = []
+    check_page = document.check_page
+
+    def counted(docname, *args, **kwargs):
+        checked.append(docname)
+        return check_page(docname, *args, **kwargs)
+
+    monkeypatch.setattr(document, "check_page", counted)
+    return checked
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "factcheck"])
+def test_pages_checked_beside_the_reading_are_reported_as_if_checked_at_once(
+    project, monkeypatch, builder
+):
+    import multiprocessing
+
+    here = _count_checks_here(monkeypatch)
+    p = project("incremental")
+    p.replace("seizures.md", "4,200 pounds", "4,300 pounds")  # one failure too
+    off = dict(factcheck_background=False, factcheck_cache_dir=str(p.path / "cache-at-once"))
+    at_once = run_sphinx(p.srcdir, p.path / "_at_once", builder, fresh=True, **off)
+    assert {"seizures", "trade", "accord"} <= set(here)
+    here.clear()
+    beside = p.build(builder, fresh=True)
+    # Checked in the worker (whose calls this process does not see), stopped with the build.
+    assert here == [] and multiprocessing.active_children() == []
+    assert get_findings(beside.app.env) == get_findings(at_once.app.env)
+    assert fact_warnings(beside) == fact_warnings(at_once)
+    assert beside.status == at_once.status == 1
+    written = sorted(
+        path.relative_to(beside.outdir)
+        for path in beside.outdir.rglob("*")
+        if path.suffix in {".html", ".tex", ".json", ".txt"}
+    )
+    assert written
+    for name in written:
+        assert (beside.outdir / name).read_bytes() == (at_once.outdir / name).read_bytes(), name
+    # The doctrees Sphinx keeps hold the marks too, for a later build that reads them.
+    kept = [
+        pickle.loads((folder / "doctrees" / "seizures.doctree").read_bytes())
+        for folder in (p.path / "_build", p.path / "_at_once")
+    ]
+    assert kept[0].pformat() == kept[1].pformat() and "<Claim" in kept[0].pformat()
+
+
+def test_no_worker_is_started_for_one_page_or_a_parallel_build(project, monkeypatch):
+    from sphinxcontrib.factcheck import background
+
+    started: list[int] = []
+    start = background.BackgroundCheck.__init__
+
+    def spied(self, *args):
+        started.append(1)
+        start(self, *args)
+
+    monkeypatch.setattr(background.BackgroundCheck, "__init__", spied)
+    p = project("incremental")
+    p.build()
+    assert started == [1]  # a serial build reading every page
+    started.clear()
+    p.replace("seizures.md", "4,200 pounds", "4,300 pounds")
+    assert p.build().read_documents == {"seizures"}
+    run_sphinx(p.srcdir, p.path / "_parallel", "html", fresh=True, parallel=2)
+    assert started == []
+
+
+def test_a_check_that_fails_in_the_worker_stops_the_build_and_the_worker(project, monkeypatch):
+    import multiprocessing
+
+    from sphinx.errors import ExtensionError
+
+    from sphinxcontrib.factcheck import document
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in a rule")
+
+    monkeypatch.setattr(document, "check_sentence", broken)
+    p = project("incremental")
+    with pytest.raises(ExtensionError, match="a bug in a rule"):
+        p.build(fresh=True)
+    assert multiprocessing.active_children() == []
 
 
 def test_own_figure_is_listed_with_its_reason_and_shown_with_a_dagger(project):

@@ -11,8 +11,9 @@ claim with its evidence; ``-b factcheck`` writes ``output.txt`` and
 The modules, in the order a build uses them: :mod:`.config`,
 :mod:`.guards`, :mod:`.load` (with :mod:`.archive`, :mod:`.bibliography`,
 :mod:`.corpus`, :mod:`.index`, :mod:`.cache`), :mod:`.incremental`,
-:mod:`.document` (with :mod:`.collect`, :mod:`.verify`, :mod:`.marking`),
-:mod:`.html`, :mod:`.appendix`, :mod:`.builder`, :mod:`.report`.
+:mod:`.document` (with :mod:`.collect`, :mod:`.verify`, :mod:`.background`,
+:mod:`.marking`), :mod:`.html`, :mod:`.appendix`, :mod:`.builder`,
+:mod:`.report`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,13 @@ from .builder import FactCheckBuilder
 from .cache import code_digest
 from .charts import VerifiedChartDirective
 from .config import add_config_values, get_config, validate_config
-from .document import PROCESS_FINDING, check_document
+from .document import (
+    PROCESS_FINDING,
+    check_document,
+    count_documents,
+    finish_documents,
+    stop_background,
+)
 from .domain import FactCheckDomain, get_corpus, get_findings
 from .guards import guard_bibliographies, guard_encodings
 from .html import (
@@ -112,9 +119,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static_files)
     app.connect("env-get-outdated", outdated_documents)
     app.connect("env-before-read-docs", guard_encodings)
+    app.connect("env-before-read-docs", count_documents)
     app.connect("doctree-read", check_document)
+    # Before other extensions look at the pages read: every page is marked by then.
+    app.connect("env-updated", finish_documents, priority=400)
     app.connect("env-get-updated", appendix_documents)
     app.connect("doctree-resolved", fill_evidence_index)
+    app.connect("build-finished", stop_background)
     app.connect("build-finished", set_exit_status)
     app.connect("build-finished", _copy_static_files)
     return {

@@ -123,12 +123,13 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
         label = citation(key)
         content.append(nodes.rubric(label, label, ids=[f"ev-{key.lower()}"]))
         url = fields.get("url", "").strip()
-        source = corpus.sources[key] if corpus and key in corpus.sources else None
+        # The archived text alone: the appendix needs no source's index.
+        text = corpus.text_of(key) if corpus and key in corpus.sources else None
         if url and not html:
             content.append(nodes.paragraph("", "", nodes.reference(url, url, refuri=url)))
         for (start, end), findings in sorted(by_passage[key].items()):
             uses = used_in(findings)
-            passage = _passage_text(source.text if source else "", start, end, findings, html)
+            passage = _passage_text(text or "", start, end, findings, html)
             if not html:
                 passage += nodes.Text(" ")
                 passage += nodes.emphasis("Used in:", "Used in:")
@@ -143,8 +144,8 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                     passage,
                     uses,
                     title,
-                    original=_original_at(url, source.text, start, end, key, placeholders[0])
-                    if url and source is not None
+                    original=_original_at(url, text, start, end, key, placeholders[0])
+                    if url and text is not None
                     else "",
                     url=url,
                     label=label,

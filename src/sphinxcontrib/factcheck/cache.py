@@ -32,7 +32,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from .dates import PublicationDate
 from .index import Source
@@ -100,6 +100,10 @@ def digest_of(*parts: object) -> str:
 Value = TypeVar("Value")
 
 
+def _findings_name(docname: str) -> str:
+    return "findings-" + hashlib.sha256(docname.encode()).hexdigest()[:32]
+
+
 class IndexCache:
     """Stored source indexes in ``folder`` (None: keep nothing between builds)."""
 
@@ -131,15 +135,25 @@ class IndexCache:
         except OSError:
             return  # a cache that cannot be written only costs time
 
-    def findings(self, docname: str, key: str, check: Callable[[], Value]) -> Value:
-        """A page's findings as stored under ``key`` (its :func:`digest_of` its inputs),
-        else ``check()``'s, stored in the page's own file in their place."""
-        name = "findings-" + hashlib.sha256(docname.encode()).hexdigest()[:32]
-        stored = self.load(name)
+    def stored_findings(self, docname: str, key: str) -> Any:
+        """A page's findings as stored under ``key`` (the :func:`digest_of` its
+        inputs), or None: stored under another key, or not at all."""
+        stored = self.load(_findings_name(docname))
         if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
             return stored[1]
+        return None
+
+    def store_findings(self, docname: str, key: str, findings: object) -> None:
+        """Store a page's findings under ``key``, in its one file, in place of any older."""
+        self.store(_findings_name(docname), (key, findings))
+
+    def findings(self, docname: str, key: str, check: Callable[[], Value]) -> Value:
+        """A page's findings as stored under ``key``, else ``check()``'s, stored."""
+        stored = self.stored_findings(docname, key)
+        if stored is not None:
+            return cast(Value, stored)
         found = check()
-        self.store(name, (key, found))
+        self.store_findings(docname, key, found)
         return found
 
     def source(

@@ -140,6 +140,13 @@ class FactCheckConfig:
         "'factcheck' folder beside the build's doctrees.",
         (str,),
     )
+    background: bool = _setting(
+        True,
+        "Whether a serial build checks the pages it reads in a worker process, beside "
+        "the reading, where the system forks safely (Linux); False: each page is checked "
+        "as it is read. The findings are the same either way.",
+        (bool,),
+    )
     enabled: bool = _setting(
         True,
         "Whether pages are checked at all; for measuring what the check costs.",

@@ -18,19 +18,22 @@ from collections.abc import Mapping
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from .attribution import dated_only, poorly_supported
+from .background import BackgroundCheck, can_fork
 from .bibliography import Entry
 from .cache import digest_of
 from .collect import Sentence, collect_sentences
 from .config import get_config
+from .corpus import Corpus
 from .domain import DocumentRecord, FactCheckDomain
 from .language import Vocabulary, get_vocabulary
-from .marking import mark_citation, mark_claims
+from .marking import aligned_fragments, mark_citation, mark_claims
 from .names import lower_words
-from .records import Finding
+from .records import Finding, PageFindings
 from .verify import check_sentence
 from .words import word_stems
 
@@ -53,7 +56,13 @@ def skipped(docname: str, patterns: tuple[str, ...] | list[str]) -> bool:
 
 
 def check_document(app: Sphinx, doctree: nodes.document) -> None:
-    """Check one document as it is read; warn at file:line for each failure."""
+    """Check one document as it is read; warn at file:line for each failure.
+
+    Findings stored by an earlier build for the same inputs are used as they
+    are; a page without them is checked at once, or sent to the worker of a
+    serial build (:mod:`.background`) and finished when every page is read
+    (:func:`finish_documents`).
+    """
     env = app.env
     domain = env.get_domain(FactCheckDomain.name)
     assert isinstance(domain, FactCheckDomain)
@@ -63,28 +72,114 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     if corpus is None or not config.enabled or skipped(docname, config.skip_pages):
         return
     entries = domain.entries
-    vocabulary = get_vocabulary(config.language)
-    sentences = sentences_of(doctree, entries, vocabulary)
-    findings: list[Finding] = []
-    blocks: dict[int, list[tuple[int, nodes.Text]]] = {}
-    anchors: set[str] = set()
-    words: set[str] = set()
-    followers: list[frozenset[str]] = []
+    sentences = sentences_of(doctree, entries, get_vocabulary(config.language))
     page_words = (
         frozenset().union(*(lower_words(s.text) for s in sentences)) if sentences else frozenset()
     )
     # What the check reads of the page: its sentences without their doctree nodes.
     inputs = [s._replace(text_nodes=(), citations=()) for s in sentences]
-    found = corpus.cache.findings(
-        docname,
-        digest_of(domain.inputs_digest, docname, inputs),
-        lambda: [check_sentence(docname, s, corpus, entries, page_words) for s in sentences],
-    )
-    for sentence, sentence_findings in zip(sentences, found, strict=True):
-        checked = [process(app, f) for f in sentence_findings]
+    key = digest_of(domain.inputs_digest, docname, inputs)
+    found = corpus.cache.stored_findings(docname, key)
+    if not isinstance(found, PageFindings):
+        background = _background(app, domain)
+        if background is not None:
+            background.submit(docname, doctree, sentences, inputs, page_words, key)
+            return
+        found = check_page(docname, sentences, corpus, entries, page_words)
+        corpus.cache.store_findings(docname, key, found)
+    record_document(app, docname, sentences, found)
+
+
+def check_page(
+    docname: str,
+    sentences: list[Sentence],
+    corpus: Corpus,
+    entries: Mapping[str, Entry],
+    page_words: frozenset[str],
+) -> PageFindings:
+    """Every sentence of a page checked (:func:`.verify.check_sentence`), with the Text
+    Fragments of the passages they are aligned to, for marking their citations."""
+    found = [check_sentence(docname, s, corpus, entries, page_words) for s in sentences]
+
+    def linked_text(key: str) -> str | None:
+        entry = entries.get(key)
+        if key not in corpus.sources or entry is None or not entry.fields.get("url"):
+            return None
+        return corpus.text_of(key)
+
+    return PageFindings(found, aligned_fragments(found, linked_text))
+
+
+def _background(app: Sphinx, domain: FactCheckDomain) -> BackgroundCheck | None:
+    """The build's worker (started on the first page it is worth one for), or None."""
+    if domain.background is None and domain.corpus is not None:
+        if get_config(app).background and app.parallel <= 1 and domain.reading > 1 and can_fork():
+            domain.background = BackgroundCheck(domain.corpus, domain.entries)
+    return domain.background
+
+
+def count_documents(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Note how many pages the build reads (``env-before-read-docs``)."""
+    domain = env.get_domain(FactCheckDomain.name)
+    assert isinstance(domain, FactCheckDomain)
+    domain.reading = len(docnames)
+
+
+def finish_documents(app: Sphinx, env: BuildEnvironment) -> None:
+    """Mark, record and report every page checked in the background (``env-updated``),
+    and write its doctree again with its marks."""
+    domain = env.get_domain(FactCheckDomain.name)
+    assert isinstance(domain, FactCheckDomain)
+    background, domain.background = domain.background, None
+    if background is None:
+        return
+    corpus = domain.corpus
+    assert corpus is not None, "a worker is started only once the sources are loaded"
+    try:
+        for page, found in background.results():
+            corpus.cache.store_findings(page.docname, page.key, found)
+            record_document(app, page.docname, page.sentences, found)
+            app.builder.write_doctree(page.docname, page.doctree)
+    finally:  # also when a warning stops the build (-W)
+        background.close()
+
+
+def stop_background(app: Sphinx, exception: Exception | None) -> None:
+    """Stop the worker of a build that failed before its pages were finished."""
+    domain = app.env.get_domain(FactCheckDomain.name)
+    assert isinstance(domain, FactCheckDomain)
+    background, domain.background = domain.background, None
+    if background is not None:
+        background.close()
+
+
+def record_document(
+    app: Sphinx, docname: str, sentences: list[Sentence], found: PageFindings
+) -> None:
+    """Pass each finding through the project's handlers, mark the verified claims and
+    aligned citations in the page, record the page's findings and warn for each failure."""
+    domain = app.env.get_domain(FactCheckDomain.name)
+    assert isinstance(domain, FactCheckDomain)
+    config = get_config(app)
+    corpus = domain.corpus
+    assert corpus is not None
+    entries = domain.entries
+    vocabulary = get_vocabulary(config.language)
+    findings: list[Finding] = []
+    blocks: dict[int, list[tuple[int, nodes.Text]]] = {}
+    anchors: set[str] = set()
+    words: set[str] = set()
+    followers: list[frozenset[str]] = []
+    handled = bool(app.events.listeners.get(PROCESS_FINDING))
+    for sentence, sentence_findings in zip(sentences, found.findings, strict=True):
+        checked = [process(app, f) if handled else f for f in sentence_findings]
         marked = mark_claims(sentence, checked, entries, blocks, anchors, config.date_field)
         texts = {key: corpus.text_of(key) for key in sentence.keys if key in corpus.sources}
-        findings.extend(mark_citation(sentence, marked, entries, texts, anchors, config.date_field))
+        findings.extend(
+            mark_citation(
+                sentence, marked, entries, texts, anchors, config.date_field, found.fragments
+            )
+        )
         words.update(re.findall(r"\w+", _QUOTED.sub(" ", sentence.text).lower()))
         # Sentences a source they do not cite could be the one they follow.
         support = next((f.support for f in checked if f.kind == "sentence"), None)

@@ -27,6 +27,7 @@ from .bibliography import Entry
 from .records import Finding, sort_findings
 
 if TYPE_CHECKING:
+    from .background import BackgroundCheck
     from .corpus import Corpus
 
 
@@ -71,6 +72,10 @@ class FactCheckDomain(Domain):
     #: A digest of the corpus and the bibliography as this build read them: with a
     #: page's sentences, what its stored findings are looked up by (never pickled).
     inputs_digest: str = ""
+    #: How many pages this build reads, and the worker checking them beside the
+    #: reading, if it has one (:mod:`.background`; never pickled).
+    reading: int = 0
+    background: BackgroundCheck | None = None
     #: How many problems with the inputs (a malformed bibliography, a page that is
     #: not UTF-8, an altered source) this build reported: any fails ``-b factcheck``.
     input_problems: int = 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from docutils import nodes
 
@@ -23,7 +23,7 @@ from .bibliography import Entry, short_citation
 from .collect import Sentence
 from .fragments import find_text_fragment, text_fragment
 from .nodes import CitedPassage, Claim
-from .records import ClaimKind, Finding, Status
+from .records import ClaimKind, Evidence, Finding, Status
 from .sentences import CITE_MARK, TEXTUAL_CITE_MARK
 
 #: How many of a claim's words its anchor shows: enough to recognise it.
@@ -141,23 +141,20 @@ def mark_citation(
     texts: Mapping[str, str],
     used_ids: set[str],
     date_field: str = "date",
+    fragments: Mapping[tuple[str, int, int], str | None] | None = None,
 ) -> list[Finding]:
     """Wrap the citation of the source ``sentence`` is aligned to in a
     :class:`~.nodes.CitedPassage` carrying that passage and, where a Text Fragment
     leads to it, the original's address at the passage (``texts``: each source's
-    archived text, by key). Returns the findings, the aligned one with its anchor.
+    archived text, by key; ``fragments``: the Text Fragments :func:`aligned_fragments`
+    found, else each is found here). Returns the findings, the aligned one with its
+    anchor.
 
     The anchor is made like a claim's (:func:`claim_id`), from the sentence's
     first words: ``passage-...``.
     """
-    index = next(
-        (
-            i
-            for i, f in enumerate(findings)
-            if f.kind is ClaimKind.SENTENCE and f.status is Status.ALIGNED and f.evidence
-        ),
-        None,
-    )
+    fragments = fragments or {}
+    index = next((i for i, f in enumerate(findings) if _aligned(f)), None)
     if index is None:
         return findings
     aligned = findings[index]
@@ -180,9 +177,9 @@ def mark_citation(
     original = url
     text = texts.get(evidence.key)
     if url and text is not None:
-        fragment = text_fragment(text, evidence.passage_start, evidence.passage_end)
-        found = find_text_fragment(text, fragment) if fragment else None
-        if fragment and found and text[found[0] : found[1]] == evidence.passage.strip():
+        where = (evidence.key, evidence.passage_start, evidence.passage_end)
+        fragment = fragments[where] if where in fragments else passage_fragment(text, evidence)
+        if fragment:
             original = url + fragment
     anchor = claim_id(sentence_text(sentence.text), sentence.text, used_ids, prefix="passage")
     wrapper = CitedPassage(
@@ -201,6 +198,45 @@ def mark_citation(
     marked = list(findings)
     marked[index] = aligned._replace(anchor=anchor)
     return marked
+
+
+def _aligned(finding: Finding) -> bool:
+    return (
+        finding.kind is ClaimKind.SENTENCE
+        and finding.status is Status.ALIGNED
+        and finding.evidence is not None
+    )
+
+
+def passage_fragment(text: str, evidence: Evidence) -> str | None:
+    """The Text Fragment (``#:~:text=...``) that leads to the passage of ``evidence`` in
+    its source's archived ``text``, checked to find that passage and no other; or None."""
+    fragment = text_fragment(text, evidence.passage_start, evidence.passage_end)
+    found = find_text_fragment(text, fragment) if fragment else None
+    if fragment and found and text[found[0] : found[1]] == evidence.passage.strip():
+        return fragment
+    return None
+
+
+def aligned_fragments(
+    found: Iterable[Iterable[Finding]], texts: Callable[[str], str | None]
+) -> dict[tuple[str, int, int], str | None]:
+    """The Text Fragment of every passage a sentence of ``found`` is aligned to, by
+    (key, passage start, passage end), as :func:`mark_citation` reads them; ``texts``
+    gives each source's archived text (None: no original to link to). Found with the
+    findings (in the worker of :mod:`.background`, and stored with them), so marking a
+    page need not search."""
+    fragments: dict[tuple[str, int, int], str | None] = {}
+    for findings in found:
+        for finding in findings:
+            if _aligned(finding):
+                evidence = finding.evidence
+                assert evidence is not None
+                where = (evidence.key, evidence.passage_start, evidence.passage_end)
+                text = texts(evidence.key) if where not in fragments else None
+                if text is not None:
+                    fragments[where] = passage_fragment(text, evidence)
+    return fragments
 
 
 def _url(entry: Entry | None) -> str:

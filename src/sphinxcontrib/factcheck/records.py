@@ -117,3 +117,14 @@ class Finding(NamedTuple):
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in report order: by page, line, kind and text."""
     return sorted(findings, key=lambda f: (f.docname, f.line, f.kind, f.text))
+
+
+class PageFindings(NamedTuple):
+    """What checking one page gives: as stored between builds (:mod:`.cache`) and as
+    the worker of :mod:`.background` returns it."""
+
+    #: Each sentence's findings, in the order of the page's sentences.
+    findings: list[list[Finding]]
+    #: The Text Fragment of each passage a sentence is aligned to, by (key, passage
+    #: start, passage end); None where none leads to it (:func:`.marking.aligned_fragments`).
+    fragments: dict[tuple[str, int, int], str | None]
