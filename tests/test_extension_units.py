@@ -202,6 +202,33 @@ def test_sources_are_indexed_only_when_looked_up(tmp_path):
     assert sources["S7"].key == "S7" and list(sources._indexed) == ["S7"]
 
 
+def test_what_is_read_from_every_source_is_stored_between_builds(tmp_path, monkeypatch):
+    from sphinxcontrib.factcheck import names
+
+    def corpus(text: str) -> Corpus:
+        texts = {
+            f"S{n}": SourceText(Path(f"s{n}.txt"), text, f"{text}{n}", PublicationDate(2024, 3, 15))
+            for n in range(3)
+        }
+        cache = IndexCache(tmp_path)
+        return Corpus(Sources(texts, cache, "en", 3), [], {}, {}, cache)
+
+    first = corpus(GAZETTE)
+    tables = (first.known_names, first.lower_words, first.distinctive_words)
+    assert "nogales" in tables[0] and "the" in tables[1]
+
+    def unread(text):
+        raise AssertionError("a source's text read again")
+
+    monkeypatch.setattr(names, "source_names", unread)
+    monkeypatch.setattr(names, "lower_words", unread)
+    again = corpus(GAZETTE)
+    assert (again.known_names, again.lower_words, again.distinctive_words) == tables
+    # Another text (another digest) is read again.
+    with pytest.raises(AssertionError, match="read again"):
+        corpus(GAZETTE.replace("Nogales", "Tijuana")).known_names
+
+
 def test_field_names_default_to_the_documented_ones():
     assert FieldNames() == ("file", "date", "attribution")
 

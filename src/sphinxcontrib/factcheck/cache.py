@@ -76,10 +76,14 @@ def canonical(value: object) -> object:
         fields = dataclasses.fields(value)
         return [type(value).__name__, *(canonical(getattr(value, f.name)) for f in fields)]
     if isinstance(value, Mapping):
+        # A mapping's keys differ from each other, so they alone decide the order.
         items = [[canonical(k), canonical(v)] for k, v in value.items()]
-        return sorted(items, key=json.dumps)
+        return sorted(items, key=lambda item: json.dumps(item[0]))
     if isinstance(value, set | frozenset):
-        return sorted((canonical(item) for item in value), key=json.dumps)
+        members = [canonical(item) for item in value]
+        if all(isinstance(member, str) for member in members):
+            return sorted(members)
+        return sorted(members, key=json.dumps)
     if isinstance(value, tuple | list):
         return [canonical(item) for item in value]
     if isinstance(value, Path):

@@ -18,9 +18,9 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from .archive import Problem, verify_archive
 from .bibliography import Entry, plain
@@ -34,6 +34,8 @@ from .words import Words
 
 if TYPE_CHECKING:
     from .names import NameIndex
+
+Table = TypeVar("Table")
 
 #: A word stem in more sources than this says nothing about which one a
 #: sentence follows (:attr:`Corpus.distinctive_words`).
@@ -159,17 +161,26 @@ class Corpus:
 
     @functools.cached_property
     def known_names(self) -> frozenset[str]:
-        """The words the sources write as names: capitalized past a sentence's start (folded)."""
+        """The words the sources write as names: capitalized past a sentence's start (folded).
+
+        Read from every source's text, so stored between builds (:meth:`_of_every_text`)."""
         from .names import source_names
 
-        return frozenset().union(*(source_names(self.text_of(key)) for key in self.sources))
+        return self._of_every_text(
+            "names",
+            lambda: frozenset().union(*(source_names(self.text_of(key)) for key in self.sources)),
+        )
 
     @functools.cached_property
     def lower_words(self) -> frozenset[str]:
-        """The words the sources write in lower case: common words, not names."""
+        """The words the sources write in lower case: common words, not names (stored
+        between builds, as :attr:`known_names` is)."""
         from .names import lower_words
 
-        return frozenset().union(*(lower_words(self.text_of(key)) for key in self.sources))
+        return self._of_every_text(
+            "lower",
+            lambda: frozenset().union(*(lower_words(self.text_of(key)) for key in self.sources)),
+        )
 
     def name_index(self, key: str) -> NameIndex:
         """The name words of one source's text (:mod:`.names`)."""
@@ -211,23 +222,37 @@ class Corpus:
         A stem found in more than :data:`RARE_IN_SOURCES` sources tells no
         source from another and is left out, so looking up a sentence's words
         costs the same however many sources there are. The table is stored
-        between builds, under a digest of every source's text and key.
+        between builds (:meth:`_of_every_text`).
         """
-        name = hashlib.sha256(
+
+        def table() -> dict[str, tuple[str, ...]]:
+            found: dict[str, list[str]] = defaultdict(list)
+            for key in self.sources:
+                for word in self.stems_of(key):
+                    found[word].append(key)
+            return {w: tuple(keys) for w, keys in found.items() if len(keys) <= RARE_IN_SOURCES}
+
+        return self._of_every_text("words", table)
+
+    @functools.cached_property
+    def _texts_digest(self) -> str:
+        """A digest of every source's key and text, with the language and the check's code."""
+        return hashlib.sha256(
             "\0".join(
                 [code_digest(), self.language]
                 + [f"{key}:{self.stems_key(key)}" for key in sorted(self.sources)]
             ).encode()
         ).hexdigest()
-        stored = self.cache.load(f"words-{name}")
-        if isinstance(stored, dict):
-            return stored
-        found: dict[str, list[str]] = defaultdict(list)
-        for key in self.sources:
-            for word in self.stems_of(key):
-                found[word].append(key)
-        table = {word: tuple(keys) for word, keys in found.items() if len(keys) <= RARE_IN_SOURCES}
-        self.cache.store(f"words-{name}", table)
+
+    def _of_every_text(self, name: str, make: Callable[[], Table]) -> Table:
+        """A table ``make`` reads from every source's text: stored between builds under
+        :attr:`_texts_digest`, so a build that reads one page of a project with a
+        thousand sources reads none of their texts for it."""
+        stored = self.cache.load(f"{name}-{self._texts_digest}")
+        if stored is not None:
+            return cast(Table, stored)
+        table = make()
+        self.cache.store(f"{name}-{self._texts_digest}", table)
         return table
 
     @functools.cached_property
