@@ -76,10 +76,13 @@ def entry_lines(bibfile: Path) -> dict[str, int]:
         text = bibfile.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return {}
-    return {
-        match["key"]: text.count("\n", 0, match.start()) + 1
-        for match in _ENTRY_START.finditer(text)
-    }
+    found: dict[str, int] = {}
+    line, counted = 1, 0  # lines counted once, not from the top for every entry
+    for match in _ENTRY_START.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        found[match["key"]] = line
+    return found
 
 
 def plain(text: str) -> str:

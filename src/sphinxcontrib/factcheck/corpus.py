@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
-from .archive import Problem, verify_archive
+from .archive import Problem, path_resolver, verify_archive
 from .bibliography import Entry, plain
 from .cache import IndexCache, code_digest, digest_of
 from .dates import PublicationDate
@@ -317,6 +317,7 @@ def load_corpus(
     usable: dict[str, SourceText] = {}
     unusable: dict[str, str] = {}
     altered = {p.message for p in problems if p.location.startswith(f"{manifest}:")}
+    resolve = path_resolver()
     for key, entry in entries.items():
         where = entry.location
         name = entry.fields.get(fields.file)
@@ -326,7 +327,7 @@ def load_corpus(
                 Problem(where, f"{key}: no `{fields.file}` field naming its archived source")
             )
             continue
-        path = (entry.bibfile.parent / name).resolve()
+        path = resolve(entry.bibfile.parent / name)
         if path not in texts:
             unusable[key] = f"its archived source {name} is missing, altered or unlisted"
             if not path.exists():
