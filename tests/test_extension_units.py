@@ -37,7 +37,7 @@ from sphinxcontrib.factcheck.index import Source
 from sphinxcontrib.factcheck.language import Vocabulary, get_vocabulary
 from sphinxcontrib.factcheck.normalize import _normalize_each_character, normalize_with_offsets
 from sphinxcontrib.factcheck.passages import Passages
-from sphinxcontrib.factcheck.records import ClaimKind, Finding, Status
+from sphinxcontrib.factcheck.records import ClaimKind, Finding, PageFindings, Status
 from sphinxcontrib.factcheck.words import Words, unit_word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,7 +226,7 @@ def test_what_is_read_from_every_source_is_stored_between_builds(tmp_path, monke
     assert (again.known_names, again.lower_words, again.distinctive_words) == tables
     # Another text (another digest) is read again.
     with pytest.raises(AssertionError, match="read again"):
-        corpus(GAZETTE.replace("Nogales", "Tijuana")).known_names
+        assert corpus(GAZETTE.replace("Nogales", "Tijuana")).known_names
 
 
 def test_field_names_default_to_the_documented_ones():
@@ -508,6 +508,20 @@ def test_a_pages_findings_are_kept_under_their_inputs(tmp_path):
     # No folder: nothing kept.
     assert IndexCache(None).findings("page", "inputs-1", check(["none"])) == ["none"]
     assert calls[-1] == ["none"]
+
+
+class _OlderRecord:
+    """Unpickles as another version's record would: into a class that no longer fits."""
+
+    def __reduce__(self):
+        return (PageFindings, ("only one field",))
+
+
+def test_a_stored_file_another_version_wrote_is_treated_as_missing(tmp_path):
+    cache = IndexCache(tmp_path)
+    cache.store_findings("page", "inputs-1", _OlderRecord())
+    assert cache.stored_findings("page", "inputs-1") is None
+    assert cache.findings("page", "inputs-1", lambda: ["checked again"]) == ["checked again"]
 
 
 def test_the_digest_of_a_pages_inputs_is_the_same_in_every_process():

@@ -2,7 +2,7 @@
 
 A serial build reads one page after another, on one core. When a page's
 findings are not stored (:meth:`.cache.IndexCache.stored_findings`), its
-sentences go to one worker process, forked once the sources are loaded, which
+blocks of text go to one worker process, forked once the sources are loaded, which
 checks them (with :func:`.document.check_page`, as the page is checked when it
 is checked at once) while Sphinx goes on reading. When every page has been read
 (``env-updated``), each page that was waiting gets its findings and is marked,
@@ -29,7 +29,7 @@ from typing import NamedTuple
 from docutils import nodes
 
 from .bibliography import Entry
-from .collect import Sentence
+from .collect import BlockNodes, BlockText
 from .corpus import Corpus
 from .records import PageFindings
 
@@ -42,15 +42,13 @@ def _start_worker(corpus: Corpus, entries: Mapping[str, Entry]) -> None:
     _worker_inputs = corpus, entries
 
 
-def _check_page(
-    docname: str, sentences: list[Sentence], page_words: frozenset[str]
-) -> PageFindings:
+def _check_page(docname: str, texts: list[BlockText]) -> PageFindings:
     """In the worker: the page checked with the sources the worker was forked with."""
     from .document import check_page  # the module that sends pages here, imported already
 
     assert _worker_inputs is not None, "the worker was not started with the sources"
     corpus, entries = _worker_inputs
-    return check_page(docname, sentences, corpus, entries, page_words)
+    return check_page(docname, texts, corpus, entries)
 
 
 def can_fork() -> bool:
@@ -63,7 +61,8 @@ class Waiting(NamedTuple):
 
     docname: str
     doctree: nodes.document
-    sentences: list[Sentence]
+    #: Its blocks' text and doctree nodes (:func:`.collect.read_blocks`).
+    read: list[tuple[BlockText, BlockNodes]]
     #: The digest its findings are stored under (:func:`.cache.digest_of`).
     key: str
     findings: Future[PageFindings]
@@ -86,14 +85,13 @@ class BackgroundCheck:
         self,
         docname: str,
         doctree: nodes.document,
-        sentences: list[Sentence],
-        inputs: list[Sentence],
-        page_words: frozenset[str],
+        read: list[tuple[BlockText, BlockNodes]],
+        texts: list[BlockText],
         key: str,
     ) -> None:
-        """Send a page's ``inputs`` (its sentences without their doctree nodes) to be checked."""
-        future = self._executor.submit(_check_page, docname, inputs, page_words)
-        self.waiting.append(Waiting(docname, doctree, sentences, key, future))
+        """Send a page's blocks' ``texts`` (without their doctree nodes) to be checked."""
+        future = self._executor.submit(_check_page, docname, texts)
+        self.waiting.append(Waiting(docname, doctree, read, key, future))
 
     def results(self) -> Iterator[tuple[Waiting, PageFindings]]:
         """Each waiting page with its findings, in the order the pages were read."""

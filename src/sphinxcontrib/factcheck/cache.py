@@ -16,8 +16,9 @@ it would, without checking it. One file per page holds its latest findings,
 so the folder does not grow with every edit.
 
 Files are written whole and renamed into place, so parallel readers (``-j``)
-and an interrupted build never see half a file; an unreadable file is
-treated as missing and rebuilt.
+and an interrupted build never see half a file; a file that cannot be read
+(damaged, or written by another version of the extension) is treated as
+missing and made again.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ class IndexCache:
         try:
             with open(path, "rb") as stream:
                 return pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except Exception:  # unreadable, or written by another version: made again
             return None
 
     def store(self, name: str, value: object) -> None:

@@ -80,6 +80,36 @@ class Sentence(NamedTuple):
     #: The sentence's citation nodes with the keys each cites, in order, so that
     #: the passage it is aligned to can be shown behind its citation.
     citations: tuple[tuple[nodes.Element, tuple[str, ...]], ...] = ()
+    #: Which block of its page it stands in (in the order of :func:`read_blocks`),
+    #: and where in that block's text: what its doctree nodes are found again by.
+    block: int = 0
+    span: tuple[int, int] = (0, 0)
+
+
+class BlockText(NamedTuple):
+    """What the check reads of one block of text, without its doctree nodes: the
+    sentences it holds are a function of this alone (:func:`block_sentences`), so a
+    page's blocks are what its findings are stored under, and what a worker checks."""
+
+    text: str
+    line: int
+    #: Whether it is split into sentences (a table row is not).
+    split: bool
+    #: Where each citation stands, with the keys it cites.
+    citations: tuple[tuple[int, tuple[str, ...]], ...]
+    #: The spans of text that are not the project's claim (code, references, URLs).
+    masked: tuple[tuple[int, int], ...]
+    #: The project's own figures: (offset, text, reason).
+    exemptions: tuple[tuple[int, str, str], ...]
+    #: The project's own statements: (offset, reason).
+    statements: tuple[tuple[int, str], ...]
+
+
+class BlockNodes(NamedTuple):
+    """The doctree nodes of one block, by where they stand in its text."""
+
+    text_nodes: tuple[tuple[int, nodes.Text], ...]
+    citation_nodes: tuple[tuple[int, nodes.Element, tuple[str, ...]], ...]
 
 
 class _Block:
@@ -143,6 +173,18 @@ class _Block:
     def text(self) -> str:
         return "".join(self.parts)
 
+    def read(self, line: int, split: bool) -> tuple[BlockText, BlockNodes]:
+        data = BlockText(
+            self.text,
+            line,
+            split,
+            tuple(self.citations),
+            tuple(self.masked),
+            tuple(self.exemptions),
+            tuple(self.statements),
+        )
+        return data, BlockNodes(tuple(self.text_nodes), tuple(self.citation_nodes))
+
 
 def _node_line(node: nodes.Element) -> int:
     """The source line of a block, or of its first descendant that knows it."""
@@ -200,7 +242,15 @@ def collect_sentences(
     vocabulary: Vocabulary | None = None,
 ) -> list[Sentence]:
     """Every sentence of ``doctree`` that cites a source or states a figure or a quotation."""
-    found: list[Sentence] = []
+    read = read_blocks(doctree, footcite_key)
+    return with_nodes(page_sentences([text for text, _ in read], vocabulary), read)
+
+
+def read_blocks(
+    doctree: nodes.document, footcite_key: Callable[[str], str | None] = lambda _: None
+) -> list[tuple[BlockText, BlockNodes]]:
+    """Every block of running text of ``doctree``, in order: its text and its nodes."""
+    found: list[tuple[BlockText, BlockNodes]] = []
     for node, split in blocks(doctree):
         block = _Block(footcite_key)
         if isinstance(node, nodes.row):
@@ -212,21 +262,51 @@ def collect_sentences(
         else:
             block.walk(node)
             line = _node_line(node)
-        found.extend(_sentences_of(block, line, split, vocabulary))
+        found.append(block.read(line, split))
     return found
 
 
-def _sentences_of(
-    block: _Block, line: int, split: bool, vocabulary: Vocabulary | None
+def page_sentences(texts: list[BlockText], vocabulary: Vocabulary | None = None) -> list[Sentence]:
+    """The sentences of a page's blocks, without their doctree nodes (see :func:`with_nodes`)."""
+    return [
+        sentence
+        for index, text in enumerate(texts)
+        for sentence in block_sentences(text, index, vocabulary)
+    ]
+
+
+def with_nodes(
+    sentences: list[Sentence], read: list[tuple[BlockText, BlockNodes]]
+) -> list[Sentence]:
+    """The sentences with the doctree nodes of the blocks they stand in (:func:`read_blocks`)."""
+    placed = []
+    for sentence in sentences:
+        block = read[sentence.block][1]
+        start, end = sentence.span
+        placed.append(
+            sentence._replace(
+                text_nodes=block.text_nodes,
+                citations=tuple(
+                    (node, cited)
+                    for offset, node, cited in block.citation_nodes
+                    if start <= offset < end
+                ),
+            )
+        )
+    return placed
+
+
+def block_sentences(
+    block: BlockText, index: int = 0, vocabulary: Vocabulary | None = None
 ) -> Iterator[Sentence]:
-    text = block.text
+    """The sentences of one block (``index``: which block of its page it is)."""
+    text, line, split = block.text, block.line, block.split
     unterminated: int | None = None
     try:
         quotations = find_quotations(text)
     except UnterminatedQuotation as error:
         quotations, unterminated = find_quotations(text[: error.offset]), error.offset
     protected = [(q.start, q.end) for q in quotations]
-    text_nodes = tuple(block.text_nodes)
     spans = split_sentences(text, protected, vocabulary=vocabulary) if split else [(0, len(text))]
     for start, end in spans:
         keys: list[str] = []
@@ -259,14 +339,10 @@ def _sentences_of(
             quotations=tuple(in_sentence),
             exemptions=tuple(exemptions),
             unterminated=bad_mark,
-            text_nodes=text_nodes,
             row=not split,
             statement=statement,
-            citations=tuple(
-                (node, cited)
-                for offset, node, cited in block.citation_nodes
-                if start <= offset < end
-            ),
+            block=index,
+            span=(start, end),
         )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -26,7 +26,14 @@ from .attribution import dated_only, poorly_supported
 from .background import BackgroundCheck, can_fork
 from .bibliography import Entry
 from .cache import digest_of
-from .collect import Sentence, collect_sentences
+from .collect import (
+    BlockText,
+    Sentence,
+    collect_sentences,
+    page_sentences,
+    read_blocks,
+    with_nodes,
+)
 from .config import get_config
 from .corpus import Corpus
 from .domain import DocumentRecord, FactCheckDomain
@@ -72,33 +79,29 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     if corpus is None or not config.enabled or skipped(docname, config.skip_pages):
         return
     entries = domain.entries
-    sentences = sentences_of(doctree, entries, get_vocabulary(config.language))
-    page_words = (
-        frozenset().union(*(lower_words(s.text) for s in sentences)) if sentences else frozenset()
-    )
-    # What the check reads of the page: its sentences without their doctree nodes.
-    inputs = [s._replace(text_nodes=(), citations=()) for s in sentences]
-    key = digest_of(domain.inputs_digest, docname, inputs)
+    read = read_blocks(doctree, footcite_keys(entries))
+    # What the check reads of the page: its blocks' text, without their doctree nodes.
+    texts = [text for text, _ in read]
+    key = digest_of(domain.inputs_digest, docname, texts)
     found = corpus.cache.stored_findings(docname, key)
     if not isinstance(found, PageFindings):
         background = _background(app, domain)
         if background is not None:
-            background.submit(docname, doctree, sentences, inputs, page_words, key)
+            background.submit(docname, doctree, read, texts, key)
             return
-        found = check_page(docname, sentences, corpus, entries, page_words)
+        found = check_page(docname, texts, corpus, entries)
         corpus.cache.store_findings(docname, key, found)
-    record_document(app, docname, sentences, found)
+    record_document(app, docname, with_nodes(found.sentences, read), found)
 
 
 def check_page(
-    docname: str,
-    sentences: list[Sentence],
-    corpus: Corpus,
-    entries: Mapping[str, Entry],
-    page_words: frozenset[str],
+    docname: str, texts: list[BlockText], corpus: Corpus, entries: Mapping[str, Entry]
 ) -> PageFindings:
-    """Every sentence of a page checked (:func:`.verify.check_sentence`), with the Text
-    Fragments of the passages they are aligned to, for marking their citations."""
+    """A page's sentences, read from its blocks' ``texts``, each checked
+    (:func:`.verify.check_sentence`), with the Text Fragments of the passages they
+    are aligned to, for marking their citations."""
+    sentences = page_sentences(texts, get_vocabulary(corpus.language))
+    page_words = frozenset().union(*(lower_words(s.text) for s in sentences))
     found = [check_sentence(docname, s, corpus, entries, page_words) for s in sentences]
 
     def linked_text(key: str) -> str | None:
@@ -107,7 +110,7 @@ def check_page(
             return None
         return corpus.text_of(key)
 
-    return PageFindings(found, aligned_fragments(found, linked_text))
+    return PageFindings(sentences, found, aligned_fragments(found, linked_text))
 
 
 def _background(app: Sphinx, domain: FactCheckDomain) -> BackgroundCheck | None:
@@ -138,7 +141,7 @@ def finish_documents(app: Sphinx, env: BuildEnvironment) -> None:
     try:
         for page, found in background.results():
             corpus.cache.store_findings(page.docname, page.key, found)
-            record_document(app, page.docname, page.sentences, found)
+            record_document(app, page.docname, with_nodes(found.sentences, page.read), found)
             app.builder.write_doctree(page.docname, page.doctree)
     finally:  # also when a warning stops the build (-W)
         background.close()
@@ -222,11 +225,14 @@ def process(app: Sphinx, finding: Finding) -> Finding:
     return replaced
 
 
+def footcite_keys(entries: Mapping[str, Entry]) -> Callable[[str], str | None]:
+    """The bibliography key a footnote citation's ``refid`` stands for, if any."""
+    lowercase = {key.lower(): key for key in entries}
+    return lambda refid: lowercase.get(refid.removeprefix("footcite-").lower())
+
+
 def sentences_of(
     doctree: nodes.document, entries: Mapping[str, Entry], vocabulary: Vocabulary
 ) -> list[Sentence]:
     """The sentences the check collects from a doctree, footnote citations included."""
-    lowercase = {key.lower(): key for key in entries}
-    return collect_sentences(
-        doctree, lambda refid: lowercase.get(refid.removeprefix("footcite-").lower()), vocabulary
-    )
+    return collect_sentences(doctree, footcite_keys(entries), vocabulary)

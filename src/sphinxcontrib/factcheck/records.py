@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .collect import Sentence
 
 
 class Status(enum.StrEnum):
@@ -123,6 +126,8 @@ class PageFindings(NamedTuple):
     """What checking one page gives: as stored between builds (:mod:`.cache`) and as
     the worker of :mod:`.background` returns it."""
 
+    #: The page's sentences, without their doctree nodes (:func:`.collect.page_sentences`).
+    sentences: list[Sentence]
     #: Each sentence's findings, in the order of the page's sentences.
     findings: list[list[Finding]]
     #: The Text Fragment of each passage a sentence is aligned to, by (key, passage
