@@ -510,6 +510,14 @@ def test_a_pages_findings_are_kept_under_their_inputs(tmp_path):
     assert calls[-1] == ["none"]
 
 
+@pytest.mark.parametrize(("cores", "workers"), [(1, 0), (2, 2), (3, 3), (16, 4)])
+def test_pages_are_checked_beside_the_reading_by_one_worker_per_core(monkeypatch, cores, workers):
+    from sphinxcontrib.factcheck import background
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    assert background.worker_count() == workers
+
+
 class _OlderRecord:
     """Unpickles as another version's record would: into a class that no longer fits."""
 

@@ -1,26 +1,29 @@
-"""Pages checked in a worker process while Sphinx reads the next ones.
+"""Pages checked in worker processes while Sphinx reads the next ones.
 
 A serial build reads one page after another, on one core. When a page's
 findings are not stored (:meth:`.cache.IndexCache.stored_findings`), its
-blocks of text go to one worker process, forked once the sources are loaded, which
-checks them (with :func:`.document.check_page`, as the page is checked when it
-is checked at once) while Sphinx goes on reading. When every page has been read
-(``env-updated``), each page that was waiting gets its findings and is marked,
-recorded and reported exactly as :func:`.document.check_document` does at once,
-and its doctree is written again with its marks. Only the time differs.
+blocks of text go to a worker process (one per core, :func:`worker_count`),
+forked once the sources are loaded, which checks them with
+:func:`.document.check_page`, as a page checked at once is checked, while
+Sphinx goes on reading. When every page has been read (``env-updated``), each
+page that was waiting gets its findings and is marked, recorded and reported,
+in the order the pages were read, exactly as :func:`.document.check_document`
+does at once, and its doctree is written again with its marks. Only the time
+differs.
 
-The worker is used only where it helps and is safe: a serial build (a parallel
+Workers are used only where they help and are safe: a serial build (a parallel
 one, ``-j``, already spreads the pages over processes), more than one page to
-read, and a system whose processes fork (the worker inherits the loaded
-sources instead of loading them again; macOS, where forking is unsafe, and
-Windows, where it does not exist, check each page as it is read).
-``factcheck_background = False`` turns it off. The worker is stopped when the
-build finishes, however it finishes.
+read, more than one core, and a system whose processes fork (a worker inherits
+the loaded sources instead of loading them again; macOS, where forking is
+unsafe, and Windows, where it does not exist, check each page as it is read).
+``factcheck_background = False`` turns them off. The workers are stopped when
+the build finishes, however it finishes.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,9 +54,25 @@ def _check_page(docname: str, texts: list[BlockText]) -> PageFindings:
     return check_page(docname, texts, corpus, entries)
 
 
+#: The most workers a build starts, however many cores it may use.
+MOST_WORKERS = 4
+
+
 def can_fork() -> bool:
     """Whether this system forks processes safely (Linux and the other Unixes but macOS)."""
     return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+
+
+def worker_count() -> int:
+    """How many workers to check pages in: one per core this process may use, at most
+    :data:`MOST_WORKERS`; none with a single core, where a worker would only take
+    turns with the reading. (When Sphinx has read the last page, it waits for the
+    workers, so as many workers as cores finish soonest.)"""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return 0 if cores < 2 else min(cores, MOST_WORKERS)
 
 
 class Waiting(NamedTuple):
@@ -69,12 +88,12 @@ class Waiting(NamedTuple):
 
 
 class BackgroundCheck:
-    """One worker process checking the pages the build has read, in the order read."""
+    """Worker processes checking the pages the build has read; results in the order read."""
 
-    def __init__(self, corpus: Corpus, entries: Mapping[str, Entry]) -> None:
+    def __init__(self, corpus: Corpus, entries: Mapping[str, Entry], workers: int = 1) -> None:
         # Forked: the worker has the sources already loaded, nothing is pickled to it.
         self._executor = ProcessPoolExecutor(
-            max_workers=1,
+            max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
             initargs=(corpus, entries),

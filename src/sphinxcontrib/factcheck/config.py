@@ -142,7 +142,7 @@ class FactCheckConfig:
     )
     background: bool = _setting(
         True,
-        "Whether a serial build checks the pages it reads in a worker process, beside "
+        "Whether a serial build checks the pages it reads in worker processes, beside "
         "the reading, where the system forks safely (Linux); False: each page is checked "
         "as it is read. The findings are the same either way.",
         (bool,),

@@ -23,7 +23,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from .attribution import dated_only, poorly_supported
-from .background import BackgroundCheck, can_fork
+from .background import BackgroundCheck, can_fork, worker_count
 from .bibliography import Entry
 from .cache import digest_of
 from .collect import (
@@ -114,10 +114,12 @@ def check_page(
 
 
 def _background(app: Sphinx, domain: FactCheckDomain) -> BackgroundCheck | None:
-    """The build's worker (started on the first page it is worth one for), or None."""
+    """The build's workers (started on the first page they are worth starting for), or None."""
     if domain.background is None and domain.corpus is not None:
-        if get_config(app).background and app.parallel <= 1 and domain.reading > 1 and can_fork():
-            domain.background = BackgroundCheck(domain.corpus, domain.entries)
+        wanted = get_config(app).background and app.parallel <= 1 and domain.reading > 1
+        workers = worker_count() if wanted and can_fork() else 0
+        if workers:
+            domain.background = BackgroundCheck(domain.corpus, domain.entries, workers)
     return domain.background
 
 
