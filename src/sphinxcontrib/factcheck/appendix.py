@@ -26,7 +26,7 @@ Two layouts:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from docutils import nodes
@@ -106,6 +106,13 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     by_passage: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    # The Text Fragments found when the pages were checked (none for a page checked
+    # by an older build: those are found here).
+    fragments = {
+        where: fragment
+        for record in domain.documents.values()
+        for where, fragment in record.fragments
+    }
     for finding in get_findings(env):
         if finding.status is Status.VERIFIED and finding.evidence is not None:
             ev = finding.evidence
@@ -144,7 +151,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                     passage,
                     uses,
                     title,
-                    original=_original_at(url, text, start, end, key, placeholders[0])
+                    original=_original_at(url, text, start, end, key, placeholders[0], fragments)
                     if url and text is not None
                     else "",
                     url=url,
@@ -278,13 +285,27 @@ def printed_uses(uses: Iterable[Use], title: Callable[[str], str]) -> str:
 
 
 def _original_at(
-    url: str, source_text: str, start: int, end: int, key: str, where: nodes.Node
+    url: str,
+    source_text: str,
+    start: int,
+    end: int,
+    key: str,
+    where: nodes.Node,
+    fragments: Mapping[tuple[str, int, int], str | None],
 ) -> str:
-    """The original's address at a passage, checked against the archived text; or ''."""
-    fragment = text_fragment(source_text, start, end)
-    found = find_text_fragment(source_text, fragment) if fragment else None
+    """The original's address at a passage, checked against the archived text; or ''.
+
+    ``fragments``: the Text Fragments found when the pages were checked, checked
+    then as they are here (:func:`.marking.passage_fragment`)."""
     wanted = source_text[start:end].strip()
-    if fragment is None or found is None or source_text[found[0] : found[1]] != wanted:
+    if (key, start, end) in fragments:
+        fragment = fragments[key, start, end]
+    else:
+        fragment = text_fragment(source_text, start, end)
+        found = find_text_fragment(source_text, fragment) if fragment else None
+        if found is None or source_text[found[0] : found[1]] != wanted:
+            fragment = None
+    if fragment is None:
         logger.warning(
             "%s: no Text Fragment leads to the passage at offset %d of its archived source "
             "(%r...); the appendix links to the top of the original",

@@ -38,7 +38,7 @@ from .config import get_config
 from .corpus import Corpus
 from .domain import DocumentRecord, FactCheckDomain
 from .language import Vocabulary, get_vocabulary
-from .marking import aligned_fragments, mark_citation, mark_claims
+from .marking import mark_citation, mark_claims, passage_fragments
 from .names import lower_words
 from .records import Finding, PageFindings
 from .verify import check_sentence
@@ -110,7 +110,7 @@ def check_page(
             return None
         return corpus.text_of(key)
 
-    return PageFindings(sentences, found, aligned_fragments(found, linked_text))
+    return PageFindings(sentences, found, passage_fragments(found, linked_text))
 
 
 def _background(app: Sphinx, domain: FactCheckDomain) -> BackgroundCheck | None:
@@ -201,6 +201,7 @@ def record_document(
             cited=frozenset(cited) | (previous.cited if previous else frozenset()),
             words=frozenset(words),
             followers=tuple(followers),
+            fragments=tuple(sorted(found.fragments.items())),
         ),
     )
     for finding in findings:

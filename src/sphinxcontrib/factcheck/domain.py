@@ -44,6 +44,10 @@ class DocumentRecord(NamedTuple):
     #: follows (:mod:`.attribution`): one whose only claims are verified dates, or
     #: one its cited passage supports poorly. A source sharing enough of them may be.
     followers: tuple[frozenset[str], ...]
+    #: The Text Fragment of each passage its findings rest on, as
+    #: ((key, passage start, passage end), fragment or None) pairs, for the
+    #: evidence appendix (:func:`.marking.passage_fragments`).
+    fragments: tuple[tuple[tuple[str, int, int], str | None], ...] = ()
 
 
 class FactCheckDomain(Domain):

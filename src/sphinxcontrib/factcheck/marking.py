@@ -146,7 +146,7 @@ def mark_citation(
     """Wrap the citation of the source ``sentence`` is aligned to in a
     :class:`~.nodes.CitedPassage` carrying that passage and, where a Text Fragment
     leads to it, the original's address at the passage (``texts``: each source's
-    archived text, by key; ``fragments``: the Text Fragments :func:`aligned_fragments`
+    archived text, by key; ``fragments``: the Text Fragments :func:`passage_fragments`
     found, else each is found here). Returns the findings, the aligned one with its
     anchor.
 
@@ -218,24 +218,25 @@ def passage_fragment(text: str, evidence: Evidence) -> str | None:
     return None
 
 
-def aligned_fragments(
+def passage_fragments(
     found: Iterable[Iterable[Finding]], texts: Callable[[str], str | None]
 ) -> dict[tuple[str, int, int], str | None]:
-    """The Text Fragment of every passage a sentence of ``found`` is aligned to, by
-    (key, passage start, passage end), as :func:`mark_citation` reads them; ``texts``
-    gives each source's archived text (None: no original to link to). Found with the
-    findings (in the worker of :mod:`.background`, and stored with them), so marking a
-    page need not search."""
+    """The Text Fragment of every passage a sentence of ``found`` is aligned to or a
+    verified claim rests on, by (key, passage start, passage end), as
+    :func:`mark_citation` and the evidence appendix read them; ``texts`` gives each
+    source's archived text (None: no original to link to). Found with the findings
+    (in a worker of :mod:`.background`, and stored with them), so marking a page
+    and writing the appendix need not search."""
     fragments: dict[tuple[str, int, int], str | None] = {}
     for findings in found:
         for finding in findings:
-            if _aligned(finding):
-                evidence = finding.evidence
-                assert evidence is not None
-                where = (evidence.key, evidence.passage_start, evidence.passage_end)
-                text = texts(evidence.key) if where not in fragments else None
-                if text is not None:
-                    fragments[where] = passage_fragment(text, evidence)
+            evidence = finding.evidence
+            if evidence is None or not (_aligned(finding) or finding.status is Status.VERIFIED):
+                continue
+            where = (evidence.key, evidence.passage_start, evidence.passage_end)
+            text = texts(evidence.key) if where not in fragments else None
+            if text is not None:
+                fragments[where] = passage_fragment(text, evidence)
     return fragments
 
 

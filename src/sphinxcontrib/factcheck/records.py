@@ -130,6 +130,6 @@ class PageFindings(NamedTuple):
     sentences: list[Sentence]
     #: Each sentence's findings, in the order of the page's sentences.
     findings: list[list[Finding]]
-    #: The Text Fragment of each passage a sentence is aligned to, by (key, passage
-    #: start, passage end); None where none leads to it (:func:`.marking.aligned_fragments`).
+    #: The Text Fragment of each passage a sentence is aligned to or a verified claim
+    #: rests on, by (key, passage start, passage end); None where none leads to it (:func:`.marking.passage_fragments`).
     fragments: dict[tuple[str, int, int], str | None]
