@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import sphinxcontrib.factcheck.appendix as appendix
+import sphinxcontrib.factcheck.marking as marking
 from sphinxcontrib.factcheck import get_findings
 from sphinxcontrib.factcheck.fragments import find_text_fragment
 from tests.conftest import BuildResult, RootProject
@@ -84,6 +85,9 @@ def _stripping_fragment(text: str, start: int, end: int) -> str:
 
 
 def test_a_fragment_that_misses_its_passage_is_a_warning_at_the_appendix(root, monkeypatch):
+    # Where the fragments are made: with the findings, and by the appendix for a
+    # passage it finds none recorded for.
+    monkeypatch.setattr(marking, "text_fragment", _stripping_fragment)
     monkeypatch.setattr(appendix, "text_fragment", _stripping_fragment)
     result = root.build("html", fresh=True)
     misses = [line for line in result.warning_lines if "Text Fragment" in line]
@@ -93,6 +97,16 @@ def test_a_fragment_that_misses_its_passage_is_a_warning_at_the_appendix(root, m
     # The reader gets the original's address, without a fragment that finds nothing.
     assert ">Open the original</a>" in page
     assert "dubbed%20hugs" not in page
+
+
+def test_the_appendix_links_with_the_fragments_found_with_the_findings(root, monkeypatch):
+    def unsearched(*args):
+        raise AssertionError("the appendix searched for a fragment again")
+
+    monkeypatch.setattr(appendix, "text_fragment", unsearched)
+    result = root.build("html", fresh=True)
+    assert result.status == 0, result.warning_lines
+    assert "#:~:text=" in (result.outdir / "evidence.html").read_text(encoding="utf-8")
 
 
 # -- Claim anchors -------------------------------------------------------------
