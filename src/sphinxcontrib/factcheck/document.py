@@ -8,6 +8,11 @@ adjust one without forking the check), :mod:`.marking` marks the verified
 ones in the page, and the findings are recorded in the domain
 (:mod:`.domain`). Each failure is a warning at ``file:line``, so every
 builder, HTML and LaTeX included, fails on a wrong figure under ``-W``.
+
+A page is checked only when none of its inputs changed since its findings were
+stored (:mod:`.cache`); in a serial build it is checked in worker processes
+while Sphinx reads the next pages, and marked when every page is read
+(:mod:`.background`).
 """
 
 from __future__ import annotations
@@ -66,7 +71,7 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     """Check one document as it is read; warn at file:line for each failure.
 
     Findings stored by an earlier build for the same inputs are used as they
-    are; a page without them is checked at once, or sent to the worker of a
+    are; a page without them is checked at once, or sent to the workers of a
     serial build (:mod:`.background`) and finished when every page is read
     (:func:`finish_documents`).
     """
@@ -99,7 +104,7 @@ def check_page(
 ) -> PageFindings:
     """A page's sentences, read from its blocks' ``texts``, each checked
     (:func:`.verify.check_sentence`), with the Text Fragments of the passages they
-    are aligned to, for marking their citations."""
+    rest on, for linking to the originals."""
     sentences = page_sentences(texts, get_vocabulary(corpus.language))
     page_words = frozenset().union(*(lower_words(s.text) for s in sentences))
     found = [check_sentence(docname, s, corpus, entries, page_words) for s in sentences]
@@ -150,7 +155,7 @@ def finish_documents(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def stop_background(app: Sphinx, exception: Exception | None) -> None:
-    """Stop the worker of a build that failed before its pages were finished."""
+    """Stop the workers of a build that failed before its pages were finished."""
     domain = app.env.get_domain(FactCheckDomain.name)
     assert isinstance(domain, FactCheckDomain)
     background, domain.background = domain.background, None
