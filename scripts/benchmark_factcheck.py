@@ -187,47 +187,47 @@ def time_incremental(n_sources: int, runs: int) -> float:
     return statistics.median(times)
 
 
-def time_html(enabled: bool, runs: int, stored: bool = False, background: bool = True) -> float:
-    """Median time of ``sphinx-build -b html -E`` of the real handbook.
+#: Part 3's builds of the real handbook: name -> the ``-D`` settings of its runs.
+HTML_BUILDS = {
+    "without the check": {"factcheck_enabled": "0"},
+    "each page checked as it is read": {"factcheck_background": "0"},
+    "checked beside the reading": {"factcheck_background": "1"},
+    "findings stored by an earlier build": {"factcheck_background": "1"},
+}
+STORED = "findings stored by an earlier build"
 
-    Every run starts from an empty output folder and a fresh environment. Its
-    cache folder (``factcheck_cache_dir``) is empty too, unless ``stored``: then
-    every run finds the source indexes and findings a first build left there,
-    as ``make html`` does after ``make check`` or an earlier ``make html``.
-    ``background``: pages are checked in a worker beside the reading
-    (``factcheck_background``), else each as it is read.
+
+def time_html(runs: int) -> dict[str, float]:
+    """Median time of ``sphinx-build -b html -E`` of the real handbook, for each build
+    of :data:`HTML_BUILDS`.
+
+    Every run starts from an empty output folder and a fresh environment, with an
+    empty cache folder (``factcheck_cache_dir``), except the builds of
+    :data:`STORED`, which find the source indexes and findings a first build left
+    there, as ``make html`` does after ``make check`` or an earlier ``make html``.
+    The builds take turns, run after run, so that a machine growing slower or
+    faster over the minutes this takes shifts every build alike.
     """
-    times = []
+    times: dict[str, list[float]] = {name: [] for name in HTML_BUILDS}
     with tempfile.TemporaryDirectory() as tmp:
-        for run in range(runs + stored):
-            cache = Path(tmp, "cache" if stored else f"cache{run}")
+        stored = Path(tmp, "stored")
+
+        def build(settings: dict[str, str], cache: Path) -> float:
             with tempfile.TemporaryDirectory() as out:
+                command = [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-q", "-W"]
+                command += ["--keep-going", "-D", f"factcheck_cache_dir={cache}"]
+                for name, value in settings.items():
+                    command += ["-D", f"{name}={value}"]
                 started = time.perf_counter()
-                subprocess.run(
-                    [
-                        sys.executable,
-                        "-m",
-                        "sphinx",
-                        "-b",
-                        "html",
-                        "-E",
-                        "-q",
-                        "-W",
-                        "--keep-going",
-                        "-D",
-                        f"factcheck_enabled={int(enabled)}",
-                        "-D",
-                        f"factcheck_cache_dir={cache}",
-                        "-D",
-                        f"factcheck_background={int(background)}",
-                        "docs",
-                        out,
-                    ],
-                    cwd=ROOT,
-                    check=True,
-                )
-                times.append(time.perf_counter() - started)
-    return statistics.median(times[stored:])
+                subprocess.run([*command, "docs", out], cwd=ROOT, check=True)
+                return time.perf_counter() - started
+
+        build(HTML_BUILDS[STORED], stored)  # the earlier build
+        for run in range(runs):
+            for name, settings in HTML_BUILDS.items():
+                cache = stored if name == STORED else Path(tmp, f"empty-{run}-{len(times[name])}")
+                times[name].append(build(settings, cache))
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 #: The rules of :func:`~sphinxcontrib.factcheck.verify.check_sentence` timed by part 4.
@@ -335,16 +335,12 @@ def main() -> None:
         f"{args.sources} sources {large:.2f} s, ratio {large / small:.2f}"
     )
     if not args.skip_html:
-        off = time_html(False, args.runs)
-        at_once = time_html(True, args.runs, background=False)
-        beside = time_html(True, args.runs)
-        warm = time_html(True, args.runs, stored=True)
+        medians = time_html(args.runs)
+        off = medians.pop("without the check")
+        ratios = "; ".join(f"{name} {t:.2f} s (ratio {t / off:.3f})" for name, t in medians.items())
         print(
-            f"real handbook, sphinx-build -b html -E (median of {args.runs}): without the check "
-            f"{off:.2f} s; with it, cache empty: each page checked as it is read "
-            f"{at_once:.2f} s (ratio {at_once / off:.3f}), checked beside the reading "
-            f"{beside:.2f} s (ratio {beside / off:.3f}); findings stored by an earlier build "
-            f"{warm:.2f} s (ratio {warm / off:.3f})"
+            f"real handbook, sphinx-build -b html -E (median of {args.runs}, the builds taking "
+            f"turns): without the check {off:.2f} s; with it: {ratios}"
         )
         phases = time_phases()
         total, count = phases.pop("total"), int(phases.pop("sentences"))
