@@ -16,11 +16,12 @@ incremental HTML build of each, the page edited so that it is checked again
 archive should cost about the same (goal: a ratio of 1.5 or less).
 
 Part 3 times ``sphinx-build -b html -E`` on the real handbook with the check
-off (``factcheck_enabled``) and on, median of ``--runs`` runs, and prints the
-ratio (goal: 1.05 or less): on with an empty cache folder (every page
-checked), each page as it is read and in a worker beside the reading
-(``factcheck_background``), and on with the findings an earlier build stored
-(no page checked again, as in a second ``make html`` or ``make check``).
+off (``factcheck_enabled``) and on, median of ``--runs`` runs, the builds
+taking turns, and prints the ratio (goal: 1.05 or less): on with an empty
+cache folder (every page checked), each page as it is read and in workers
+beside the reading (``factcheck_background``), and on with the findings an
+earlier build stored (no page checked again, as in a second ``make html`` or
+``make check``).
 
 Part 4 says where the check's share goes: it checks the real handbook's
 sentences again in a fresh process (every cache cold, as in a clean build)
