@@ -91,7 +91,7 @@ class BackgroundCheck:
     """Worker processes checking the pages the build has read; results in the order read."""
 
     def __init__(self, corpus: Corpus, entries: Mapping[str, Entry], workers: int = 1) -> None:
-        # Forked: the worker has the sources already loaded, nothing is pickled to it.
+        # Forked: each worker has the sources already loaded; nothing is pickled to it.
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork"),
@@ -118,6 +118,6 @@ class BackgroundCheck:
             yield page, page.findings.result()
 
     def close(self) -> None:
-        """Stop the worker, dropping any page not yet checked (a build that failed)."""
+        """Stop the workers, dropping any page not yet checked (a build that failed)."""
         self.waiting = []
         self._executor.shutdown(wait=True, cancel_futures=True)
