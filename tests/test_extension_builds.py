@@ -237,6 +237,28 @@ def test_a_check_that_fails_in_the_worker_stops_the_build_and_the_worker(project
     assert multiprocessing.active_children() == []
 
 
+def test_a_failure_that_raises_stops_the_build_at_its_line_and_the_workers(project):
+    """``--exception-on-warning``: the first failure, reported when the pages checked
+    in the workers are finished, stops the build; the workers stop too."""
+    import multiprocessing
+
+    from sphinx.errors import SphinxError
+    from sphinx.testing.util import SphinxTestApp
+
+    p = project("incremental")
+    p.replace("seizures.md", "4,200 pounds", "4,300 pounds")
+    app = SphinxTestApp(
+        "html", srcdir=p.srcdir, builddir=p.path / "_strict", freshenv=True,
+        exception_on_warning=True,
+    )  # fmt: skip
+    try:
+        with pytest.raises(SphinxError, match=r"seizures\W+3\W+\[unsupported\] figure .4,300."):
+            app.build()
+    finally:
+        app.cleanup()
+    assert multiprocessing.active_children() == []
+
+
 def test_own_figure_is_listed_with_its_reason_and_shown_with_a_dagger(project):
     p = project("myst")
     p.write(

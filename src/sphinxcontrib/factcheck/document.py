@@ -150,7 +150,7 @@ def finish_documents(app: Sphinx, env: BuildEnvironment) -> None:
             corpus.cache.store_findings(page.docname, page.key, found)
             record_document(app, page.docname, with_nodes(found.sentences, page.read), found)
             app.builder.write_doctree(page.docname, page.doctree)
-    finally:  # also when a warning stops the build (-W)
+    finally:  # also when a warning stops the build (--exception-on-warning)
         background.close()
 
 
