@@ -110,7 +110,8 @@ def _findings_name(docname: str) -> str:
 
 
 class IndexCache:
-    """Stored source indexes in ``folder`` (None: keep nothing between builds)."""
+    """What the check keeps in ``folder``: source indexes, the tables read from every
+    source, each page's findings (None: keep nothing between builds)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
