@@ -85,10 +85,9 @@ def _stripping_fragment(text: str, start: int, end: int) -> str:
 
 
 def test_a_fragment_that_misses_its_passage_is_a_warning_at_the_appendix(root, monkeypatch):
-    # Where the fragments are made: with the findings, and by the appendix for a
-    # passage it finds none recorded for.
+    # Where every fragment is made: with the findings, and by the appendix for a
+    # passage it finds none recorded for (marking.passage_fragment, both).
     monkeypatch.setattr(marking, "text_fragment", _stripping_fragment)
-    monkeypatch.setattr(appendix, "text_fragment", _stripping_fragment)
     result = root.build("html", fresh=True)
     misses = [line for line in result.warning_lines if "Text Fragment" in line]
     assert len(misses) == 1, result.warning_lines  # `dubbed hugs,` is not in `dubbed "hugs,`
@@ -103,7 +102,7 @@ def test_the_appendix_links_with_the_fragments_found_with_the_findings(root, mon
     def unsearched(*args):
         raise AssertionError("the appendix searched for a fragment again")
 
-    monkeypatch.setattr(appendix, "text_fragment", unsearched)
+    monkeypatch.setattr(appendix, "passage_fragment", unsearched)
     result = root.build("html", fresh=True)
     assert result.status == 0, result.warning_lines
     assert "#:~:text=" in (result.outdir / "evidence.html").read_text(encoding="utf-8")

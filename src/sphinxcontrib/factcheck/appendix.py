@@ -37,9 +37,8 @@ from sphinx.util.docutils import SphinxDirective
 from .bibliography import short_citation
 from .config import get_config
 from .domain import FactCheckDomain, get_corpus, get_findings
-from .fragments import find_text_fragment, text_fragment
 from .html import COPY_LABEL, memo_template, permalink
-from .marking import evidence_id
+from .marking import evidence_id, passage_fragment
 from .nodes import EvidenceIndex
 from .records import Finding, Status
 
@@ -295,16 +294,13 @@ def _original_at(
 ) -> str:
     """The original's address at a passage, checked against the archived text; or ''.
 
-    ``fragments``: the Text Fragments found when the pages were checked, checked
-    then as they are here (:func:`.marking.passage_fragment`)."""
+    ``fragments``: the Text Fragments found when the pages were checked; one not
+    among them is found and checked here, in the same way (:func:`.marking.passage_fragment`)."""
     wanted = source_text[start:end].strip()
     if (key, start, end) in fragments:
         fragment = fragments[key, start, end]
     else:
-        fragment = text_fragment(source_text, start, end)
-        found = find_text_fragment(source_text, fragment) if fragment else None
-        if found is None or source_text[found[0] : found[1]] != wanted:
-            fragment = None
+        fragment = passage_fragment(source_text, start, end)
     if fragment is None:
         logger.warning(
             "%s: no Text Fragment leads to the passage at offset %d of its archived source "

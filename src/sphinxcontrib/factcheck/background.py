@@ -105,11 +105,10 @@ class BackgroundCheck:
         docname: str,
         doctree: nodes.document,
         read: list[tuple[BlockText, BlockNodes]],
-        texts: list[BlockText],
         key: str,
     ) -> None:
-        """Send a page's blocks' ``texts`` (without their doctree nodes) to be checked."""
-        future = self._executor.submit(_check_page, docname, texts)
+        """Send the text of a page's blocks (without their doctree nodes) to be checked."""
+        future = self._executor.submit(_check_page, docname, [text for text, _ in read])
         self.waiting.append(Waiting(docname, doctree, read, key, future))
 
     def results(self) -> Iterator[tuple[Waiting, PageFindings]]:

@@ -92,7 +92,7 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     if not isinstance(found, PageFindings):
         background = _background(app, domain)
         if background is not None:
-            background.submit(docname, doctree, read, texts, key)
+            background.submit(docname, doctree, read, key)
             return
         found = check_page(docname, texts, corpus, entries)
         corpus.cache.store_findings(docname, key, found)

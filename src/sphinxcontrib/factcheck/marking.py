@@ -23,7 +23,7 @@ from .bibliography import Entry, short_citation
 from .collect import Sentence
 from .fragments import find_text_fragment, text_fragment
 from .nodes import CitedPassage, Claim
-from .records import ClaimKind, Evidence, Finding, Status
+from .records import ClaimKind, Finding, Status
 from .sentences import CITE_MARK, TEXTUAL_CITE_MARK
 
 #: How many of a claim's words its anchor shows: enough to recognise it.
@@ -178,7 +178,11 @@ def mark_citation(
     text = texts.get(evidence.key)
     if url and text is not None:
         where = (evidence.key, evidence.passage_start, evidence.passage_end)
-        fragment = fragments[where] if where in fragments else passage_fragment(text, evidence)
+        fragment = (
+            fragments[where]
+            if where in fragments
+            else passage_fragment(text, evidence.passage_start, evidence.passage_end)
+        )
         if fragment:
             original = url + fragment
     anchor = claim_id(sentence_text(sentence.text), sentence.text, used_ids, prefix="passage")
@@ -208,12 +212,13 @@ def _aligned(finding: Finding) -> bool:
     )
 
 
-def passage_fragment(text: str, evidence: Evidence) -> str | None:
-    """The Text Fragment (``#:~:text=...``) that leads to the passage of ``evidence`` in
-    its source's archived ``text``, checked to find that passage and no other; or None."""
-    fragment = text_fragment(text, evidence.passage_start, evidence.passage_end)
+def passage_fragment(text: str, start: int, end: int) -> str | None:
+    """The Text Fragment (``#:~:text=...``) that leads to the passage between ``start``
+    and ``end`` of a source's archived ``text``, checked to find that passage and no
+    other; or None."""
+    fragment = text_fragment(text, start, end)
     found = find_text_fragment(text, fragment) if fragment else None
-    if fragment and found and text[found[0] : found[1]] == evidence.passage.strip():
+    if fragment and found and text[found[0] : found[1]] == text[start:end].strip():
         return fragment
     return None
 
@@ -236,7 +241,9 @@ def passage_fragments(
             where = (evidence.key, evidence.passage_start, evidence.passage_end)
             text = texts(evidence.key) if where not in fragments else None
             if text is not None:
-                fragments[where] = passage_fragment(text, evidence)
+                fragments[where] = passage_fragment(
+                    text, evidence.passage_start, evidence.passage_end
+                )
     return fragments
 
 
