@@ -129,6 +129,20 @@ class RootProject:
         return run_sphinx(self.srcdir, self.path / "_build", builder, fresh, parallel, **conf)
 
 
+def calls_by_page(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[str]:
+    """The docnames ``module.name`` is called for in this process, as it is called
+    (its first argument); calls in a worker process are not seen."""
+    checked: list[str] = []
+    function = getattr(module, name)
+
+    def counted(docname, *args, **kwargs):
+        checked.append(docname)
+        return function(docname, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return checked
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[..., RootProject]:
     """Copy a test root (``project("myst")``) into a temporary folder."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib.factcheck import STATIC, Status, get_corpus, get_findings
-from tests.conftest import BuildResult, RootProject, run_sphinx
+from tests.conftest import BuildResult, RootProject, calls_by_page, run_sphinx
 
 
 def fact_warnings(result: BuildResult) -> list[str]:
@@ -153,15 +153,7 @@ def _count_checks_here(monkeypatch) -> list[str]:
     """The pages checked in this process (not in a worker), as they are checked."""
     from sphinxcontrib.factcheck import document
 
-    checked: list[str] = []
-    check_page = document.check_page
-
-    def counted(docname, *args, **kwargs):
-        checked.append(docname)
-        return check_page(docname, *args, **kwargs)
-
-    monkeypatch.setattr(document, "check_page", counted)
-    return checked
+    return calls_by_page(monkeypatch, document, "check_page")
 
 
 @pytest.mark.parametrize("builder", ["html", "latex", "factcheck"])

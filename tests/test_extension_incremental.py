@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib.factcheck import get_findings
-from tests.conftest import BuildResult, RootProject
+from tests.conftest import BuildResult, RootProject, calls_by_page
 
 HERALD = (
     "Officials from both governments, meeting in Nogales at the border crossing, "
@@ -210,14 +210,7 @@ def test_a_clean_build_with_stored_findings_equals_one_without(
 def test_a_page_whose_inputs_are_unchanged_is_not_checked_again(project, monkeypatch):
     from sphinxcontrib.factcheck import document
 
-    checked: list[str] = []
-    check_sentence = document.check_sentence
-
-    def counted(docname, *args, **kwargs):
-        checked.append(docname)
-        return check_sentence(docname, *args, **kwargs)
-
-    monkeypatch.setattr(document, "check_sentence", counted)
+    checked = calls_by_page(monkeypatch, document, "check_sentence")
     # Every page checked in this process, where the calls can be counted.
     here = {"factcheck_background": False}
     p = project("incremental")

@@ -11,6 +11,7 @@ import pickle
 import random
 import subprocess
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -298,6 +299,20 @@ def test_random_sources_index_without_error():
         assert indexed.sentences and all(isinstance(k, tuple) for k in indexed.figures)
 
 
+def printed_under_hash_seeds(program: str, seeds: Iterable[int]) -> set[str]:
+    """What ``program`` prints, run in a fresh Python under each hash seed."""
+    return {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in seeds
+    }
+
+
 def test_a_tie_between_passages_goes_to_the_earlier_whatever_the_hash_seed():
     """Two clean builds print the same passage: the choice among equally good
     passages reads no set's order, which Python varies with its hash seed."""
@@ -311,16 +326,7 @@ def test_a_tie_between_passages_goes_to_the_earlier_whatever_the_hash_seed():
         sentence = "Tax rises hurt farms, firms, towns and homes."
         print([a.first for a in aligned_passages(sentence, [source], count=4)])
     """
-    printed = {
-        subprocess.run(
-            [sys.executable, "-c", program],
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for seed in range(1, 7)
-    }
+    printed = printed_under_hash_seeds(program, range(1, 7))
     # The last sentence holds the most words as written; the others tie.
     assert printed == {"[3, 0, 1, 2]\n"}
 
@@ -539,14 +545,5 @@ def test_the_digest_of_a_pages_inputs_is_the_same_in_every_process():
         "print(digest_of(extract_figures('seized 4,200 pounds of fentanyl in 2022', context=None),"
         " {'b', 'a', 'c'}))"
     )
-    digests = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for seed in (1, 2, 3)
-    }
+    digests = printed_under_hash_seeds(code, (1, 2, 3))
     assert len(digests) == 1
