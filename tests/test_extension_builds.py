@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib.factcheck import STATIC, Status, get_corpus, get_findings
+from sphinxcontrib.factcheck import STATIC, Status, charts, get_corpus, get_findings
 from tests.conftest import BuildResult, RootProject, calls_by_page, run_sphinx
 
 
@@ -298,6 +298,18 @@ def test_a_verified_chart_is_drawn_and_an_unverified_one_is_not(project):
         for line in refused.warning_lines
     ), refused.warning_lines
     assert 'role="img"' not in (refused.outdir / "index.html").read_text()
+
+
+def test_a_charts_check_is_stored_until_its_claim_or_source_changes(project, monkeypatch):
+    p = project("myst")
+    p.write("index.md", p.file("index.md").read_text() + CHART.format(value="4200"))
+    assert p.build().warning_lines == []
+    checked = calls_by_page(monkeypatch, charts, "check_sentence")
+    again = p.build(fresh=True)
+    assert checked == [] and again.warning_lines == []
+    p.replace("refs.bib", "date         = {2024-03-15}", "date         = {2025-03-15}")
+    p.build()
+    assert checked == ["index"], "a changed source entry checks the chart again"
 
 
 def test_pages_matching_a_skip_pattern_are_not_checked(project):

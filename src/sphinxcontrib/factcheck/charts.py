@@ -10,7 +10,10 @@ the form ``label | value | claim | key``::
     :::
 
 Each claim is checked against its source exactly as a sentence of the page
-would be, and the value must be one of the claim's verified figures. If any
+would be, and the value must be one of the claim's verified figures. What the
+check found is stored with the pages' findings (``factcheck_cache_dir``), under
+a digest of the claim, its source and the extension, so a chart is checked
+again only when one of them changes. If any
 bar fails, the build warns at the directive's line and draws no chart, so a
 chart cannot show a number the check has not verified. The chart is drawn
 with matplotlib, with the alt text given plus every value it shows:
@@ -37,6 +40,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .cache import digest_of
 from .collect import Sentence, figures_of
 from .config import get_config
 from .corpus import Corpus
@@ -101,8 +105,15 @@ class VerifiedChartDirective(SphinxDirective):
             return []
         # The chart rests on its bars' sources: a change to one redraws it.
         domain.note_cited(self.env.docname, (bar.key for bar in bars))
-        for bar in bars:
-            problem = self._unverified(bar, corpus, domain.entries)
+        for number, bar in enumerate(bars):
+            # Stored like a page's findings: checked again only when the bar's claim,
+            # its source or the extension changes.
+            name = f"{self.env.docname}\0chart\0{self.lineno}\0{number}"
+            key = digest_of(domain.inputs_digest, bar.claim, bar.key, str(bar.value))
+            problem = corpus.cache.stored_findings(name, key)
+            if not isinstance(problem, str):
+                problem = self._unverified(bar, corpus, domain.entries)
+                corpus.cache.store_findings(name, key, problem)
             if problem:
                 logger.warning(
                     "[unsupported] chart %r, bar %r: %s",
