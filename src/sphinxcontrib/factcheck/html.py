@@ -26,7 +26,7 @@ without a figure is one click from its source too.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, NamedTuple
 
 from .config import get_config
 from .nodes import CitedPassage, Claim
@@ -37,9 +37,35 @@ TOOLTIP_CHARACTERS = 360
 COPY_LABEL = "Copy with citation"
 
 
-def _evidence_page(translator: Any) -> str:
-    page = get_config(translator.builder.config).evidence_page
-    return page if page and page in translator.builder.env.all_docs else ""
+class _PageFacts(NamedTuple):
+    """What every tooltip of a page shares, read once per page."""
+
+    #: The evidence appendix's docname, or "" where there is none, and its address
+    #: from this page.
+    evidence_page: str
+    evidence_uri: str
+    #: The work and the page a memo names.
+    work: str
+    title: str
+
+
+def _page_facts(translator: Any) -> _PageFacts:
+    """The :class:`_PageFacts` of the page ``translator`` writes (kept on it)."""
+    facts = getattr(translator, "_factcheck_page_facts", None)
+    if facts is None:
+        builder = translator.builder
+        configured = get_config(builder.config).evidence_page
+        titles = builder.env.titles
+        docname = builder.current_docname
+        page = configured if configured and configured in builder.env.all_docs else ""
+        facts = _PageFacts(
+            evidence_page=page,
+            evidence_uri=builder.get_relative_uri(docname, page) if page else "",
+            work=builder.config.html_title or builder.config.project,
+            title=titles[docname].astext() if docname in titles else "",
+        )
+        translator._factcheck_page_facts = facts
+    return facts
 
 
 def permalink(builder: Any, docname: str, anchor: str) -> str:
@@ -68,18 +94,17 @@ def memo_template(anchor: str, parts: dict[str, str]) -> str:
 
 
 def visit_claim_html(translator: Any, node: Claim) -> None:
-    builder = translator.builder
-    page = _evidence_page(translator)
+    facts = _page_facts(translator)
     cid = node["claim_id"]
-    if page:
-        href = builder.get_relative_uri(builder.current_docname, page) + "#" + node["evidence"]
+    if facts.evidence_page:
+        href = facts.evidence_uri + "#" + node["evidence"]
         translator.body.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
     else:
         translator.body.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
 
 
 def depart_claim_html(translator: Any, node: Claim) -> None:
-    closing = "</a>" if _evidence_page(translator) else "</span>"
+    closing = "</a>" if _page_facts(translator).evidence_page else "</span>"
     passage, (start, end) = node["passage"], node["highlight"]
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
@@ -133,9 +158,7 @@ def _memo(
     """What the copy button of ``node``'s popover copies, for a memo: a cited
     passage also gives its Text Fragment link, where that is not the source's."""
     builder = translator.builder
-    docname = builder.current_docname
-    titles = builder.env.titles
-    config = builder.config
+    facts = _page_facts(translator)
     parts = {
         "sentence": node.get("sentence", ""),
         "source": node["source"],
@@ -145,8 +168,8 @@ def _memo(
     if original is not None:
         parts["original"] = original if original != node.get("source_url", "") else ""
     parts |= {
-        "work": config.html_title or config.project,
-        "page": titles[docname].astext() if docname in titles else "",
-        "link": permalink(builder, docname, node["claim_id"]),
+        "work": facts.work,
+        "page": facts.title,
+        "link": permalink(builder, builder.current_docname, node["claim_id"]),
     }
     return memo_template(node["claim_id"], parts)

@@ -13,6 +13,7 @@ show the evidence; others print the text as it is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -65,15 +66,24 @@ def claim_id(text: str, sentence: str, used: set[str], prefix: str = "claim") ->
     >>> claim_id("“Here, we do not produce fentanyl, and we do not have consumption”", "…", used)
     'claim-here-we-do-not-produce-fentanyl-b49358'
     """
-    words = re.findall(r"[a-z0-9]+", text.lower().replace(",", ""))[:CLAIM_ID_WORDS]
-    digest = hashlib.sha256(sentence_text(sentence).encode()).hexdigest()[:CLAIM_ID_DIGEST]
-    base = f"{prefix}-" + ("-".join(words) or "figure") + "-" + digest
+    words = _WORD.findall(text.lower().replace(",", ""))[:CLAIM_ID_WORDS]
+    base = f"{prefix}-" + ("-".join(words) or "figure") + "-" + _sentence_digest(sentence)
     candidate, number = base, 1
     while candidate in used:
         number += 1
         candidate = f"{base}-{number}"
     used.add(candidate)
     return candidate
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentence_digest(sentence: str) -> str:
+    """The part of a claim's anchor that tells its sentence (the sentence's claims
+    and citation share it, so it is made once)."""
+    return hashlib.sha256(sentence_text(sentence).encode()).hexdigest()[:CLAIM_ID_DIGEST]
 
 
 def sentence_text(sentence: str) -> str:
@@ -109,6 +119,7 @@ def mark_claims(
     )
     # Anchors in reading order; claims wrapped from the end, so offsets hold.
     anchors = {i: claim_id(findings[i].text, sentence.text, used_ids) for i in order}
+    shown = sentence_text(sentence.text) if order else ""
     for index in reversed(order):
         finding = findings[index]
         evidence = finding.evidence
@@ -127,7 +138,7 @@ def mark_claims(
             ),
             source=short_citation(evidence.key, entries.get(evidence.key), date_field),
             source_url=_url(entries.get(evidence.key)),
-            sentence=sentence_text(sentence.text),
+            sentence=shown,
         )
         if _wrap(text_nodes, *finding.span, node):
             marked[index] = finding._replace(anchor=anchor)
@@ -185,7 +196,8 @@ def mark_citation(
         )
         if fragment:
             original = url + fragment
-    anchor = claim_id(sentence_text(sentence.text), sentence.text, used_ids, prefix="passage")
+    shown = sentence_text(sentence.text)
+    anchor = claim_id(shown, sentence.text, used_ids, prefix="passage")
     wrapper = CitedPassage(
         "",
         classes=["fc-cite"],
@@ -195,7 +207,7 @@ def mark_citation(
         source=short_citation(evidence.key, entry, date_field),
         source_url=url,
         original=original,
-        sentence=sentence_text(sentence.text),
+        sentence=shown,
     )
     citation.replace_self(wrapper)
     wrapper += citation
