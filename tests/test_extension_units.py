@@ -331,6 +331,37 @@ def test_a_tie_between_passages_goes_to_the_earlier_whatever_the_hash_seed():
     assert printed == {"[3, 0, 1, 2]\n"}
 
 
+def test_a_sentences_passages_are_looked_for_once_in_each_source(monkeypatch):
+    """Aligning the same words again in a source (a sentence's alignment, the
+    passages it rests on, each cited source alone) reuses the first search, and
+    gives what the search gives."""
+    from sphinxcontrib.factcheck import align
+
+    text = "Tax rises hurt farms. Officials met in May. Tax rises hurt firms."
+    source = Source("K", Path("k.txt"), text, PublicationDate(2024, 3, 15), "en", 1)
+    other = Source(
+        "L",
+        Path("l.txt"),
+        "Rain fell. Farms and firms hurt.",
+        PublicationDate(2024, 3, 15),
+        "en",
+        1,
+    )
+    searched = []
+    search = align._candidates
+    monkeypatch.setattr(
+        align, "_candidates", lambda bits, s: searched.append(s.key) or search(bits, s)
+    )
+    sentence = "Tax rises hurt farms and firms."
+    first = align.aligned_passages(sentence, [source, other], count=2)
+    assert [(a.key, a.first) for a in first] == [("K", 2), ("K", 0)]
+    assert align.align(sentence, [other]).first == 1
+    assert align.align(sentence, [source]) == first[0]
+    assert align.aligned_passages(sentence, [source, other], count=2) == first
+    assert searched == ["K", "L"]  # each source searched once for the sentence's words
+    assert align.align("Officials met.", [source]).first == 1 and searched[-1] == "K"
+
+
 def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about_them():
     """The names of a sentence may come from the sentence that introduces a
     person it names (and the ones after it that go on about them), not from

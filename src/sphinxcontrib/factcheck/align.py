@@ -80,10 +80,11 @@ def aligned_passages(
     # Each of the sentence's stems is one bit: what a passage holds of them is
     # the union of its sentences' bits, and its support their count.
     bits = {stem: 1 << index for index, stem in enumerate(wanted)}
+    stems = tuple(wanted)
     found = [
         (support, order, first, last, held)
         for order, source in enumerate(sources)
-        for support, first, last, held in _candidates(bits, source)
+        for support, first, last, held in _candidates_of(stems, source)
     ]
     chosen: list[Alignment] = []
     # By support, best first; within a support, by similarity (computed only for
@@ -139,6 +140,25 @@ def _overlaps(chosen: Sequence[Alignment], key: str, first: int, last: int) -> b
 
 def _bare(word: str) -> str:
     return word.strip(".,;:!?()[]“”\"'‘’")
+
+
+#: Each source's candidates, by the stems looked for: kept as long as the source is.
+_CANDIDATES_OF: weakref.WeakKeyDictionary[Source, dict[tuple[str, ...], tuple]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _candidates_of(
+    stems: tuple[str, ...], source: Source
+) -> tuple[tuple[float, int, int, int], ...]:
+    """:func:`_candidates` for a sentence's ``stems`` (each the bit of its place), kept:
+    the checks of a sentence (its alignment, the passages it rests on, each cited
+    source alone) look for the same words in the same source."""
+    kept = _CANDIDATES_OF.setdefault(source, {})
+    if stems not in kept:
+        bits = {stem: 1 << index for index, stem in enumerate(stems)}
+        kept[stems] = tuple(_candidates(bits, source))
+    return kept[stems]
 
 
 def _candidates(bits: Mapping[str, int], source: Source) -> list[tuple[float, int, int, int]]:
