@@ -10,12 +10,12 @@ the form ``label | value | claim | key``::
     :::
 
 Each claim is checked against its source exactly as a sentence of the page
-would be, and the value must be one of the claim's verified figures. What the
-check found is stored with the pages' findings (``factcheck_cache_dir``), under
-a digest of the claim, its source and the extension, so a chart is checked
-again only when one of them changes. If any
+would be, and the value must be one of the claim's verified figures. If any
 bar fails, the build warns at the directive's line and draws no chart, so a
-chart cannot show a number the check has not verified. The chart is drawn
+chart cannot show a number the check has not verified. What the check found
+is stored with the pages' findings (``factcheck_cache_dir``), under a digest
+of the claim, its source and the extension, so a bar is checked again only
+when one of them changes. The chart is drawn
 with matplotlib, with the alt text given plus every value it shows:
 
 - for HTML, as SVG written into the page (``role="img"``), its text real
