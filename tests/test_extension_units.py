@@ -530,21 +530,22 @@ def test_a_sentence_whose_words_another_source_holds_far_better_must_cite_it():
 
 
 def test_a_pages_findings_are_kept_under_their_inputs(tmp_path):
-    cache, calls = IndexCache(tmp_path), []
-
-    def check(result):
-        return lambda: calls.append(result) or result
-
-    assert cache.findings("page", "inputs-1", check(["first"])) == ["first"]
-    assert cache.findings("page", "inputs-1", check(["again"])) == ["first"]
-    assert cache.findings("other", "inputs-1", check(["other"])) == ["other"]
-    # Other inputs: checked again, and stored in the page's one file in place of the old.
-    assert cache.findings("page", "inputs-2", check(["second"])) == ["second"]
-    assert calls == [["first"], ["other"], ["second"]]
+    cache = IndexCache(tmp_path)
+    assert cache.stored_findings("page", "inputs-1") is None
+    cache.store_findings("page", "inputs-1", ["first"])
+    assert cache.stored_findings("page", "inputs-1") == ["first"]
+    cache.store_findings("other", "inputs-1", ["other"])
+    assert cache.stored_findings("other", "inputs-1") == ["other"]
+    assert cache.stored_findings("page", "inputs-1") == ["first"]
+    # Other inputs: not stored yet; then stored in the page's one file in place of the old.
+    assert cache.stored_findings("page", "inputs-2") is None
+    cache.store_findings("page", "inputs-2", ["second"])
+    assert cache.stored_findings("page", "inputs-2") == ["second"]
+    assert cache.stored_findings("page", "inputs-1") is None
     assert len(list(tmp_path.glob("findings-*.pickle"))) == 2
     # No folder: nothing kept.
-    assert IndexCache(None).findings("page", "inputs-1", check(["none"])) == ["none"]
-    assert calls[-1] == ["none"]
+    IndexCache(None).store_findings("page", "inputs-1", ["none"])
+    assert IndexCache(None).stored_findings("page", "inputs-1") is None
 
 
 @pytest.mark.parametrize(("cores", "workers"), [(1, 0), (2, 2), (3, 3), (16, 4)])
@@ -566,7 +567,8 @@ def test_a_stored_file_another_version_wrote_is_treated_as_missing(tmp_path):
     cache = IndexCache(tmp_path)
     cache.store_findings("page", "inputs-1", _OlderRecord())
     assert cache.stored_findings("page", "inputs-1") is None
-    assert cache.findings("page", "inputs-1", lambda: ["checked again"]) == ["checked again"]
+    cache.store_findings("page", "inputs-1", ["checked again"])
+    assert cache.stored_findings("page", "inputs-1") == ["checked again"]
 
 
 def test_the_digest_of_a_pages_inputs_is_the_same_in_every_process():

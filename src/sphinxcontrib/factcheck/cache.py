@@ -7,7 +7,7 @@ SHA-256, the bibliography key and date, the language, the passage size and
 the fact check's own code. A changed text, date or extension version
 therefore never reuses an old index, and nothing needs invalidating by hand.
 
-Each page's findings are kept the same way (:meth:`IndexCache.findings`):
+Each page's findings are kept the same way (:meth:`IndexCache.stored_findings`):
 stored under a digest of everything the check of the page reads (its
 sentences with their lines, figures and quotations; every source and
 bibliography entry; the check's code), so a build that reads an unchanged
@@ -31,9 +31,9 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from .dates import PublicationDate
 from .index import Source
@@ -102,9 +102,6 @@ def digest_of(*parts: object) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-Value = TypeVar("Value")
-
-
 def _findings_name(docname: str) -> str:
     return "findings-" + hashlib.sha256(docname.encode()).hexdigest()[:32]
 
@@ -152,15 +149,6 @@ class IndexCache:
     def store_findings(self, docname: str, key: str, findings: object) -> None:
         """Store a page's findings under ``key``, in its one file, in place of any older."""
         self.store(_findings_name(docname), (key, findings))
-
-    def findings(self, docname: str, key: str, check: Callable[[], Value]) -> Value:
-        """A page's findings as stored under ``key``, else ``check()``'s, stored."""
-        stored = self.stored_findings(docname, key)
-        if stored is not None:
-            return cast(Value, stored)
-        found = check()
-        self.store_findings(docname, key, found)
-        return found
 
     def source(
         self,

@@ -192,7 +192,7 @@ class Corpus:
         """Who speaks in one source (:mod:`.speakers`), its own narration credited to
         the outlet its first attribution name gives (else its key)."""
         names = self.attributions.get(key, ())
-        return source_speakers(self.sources[key].text, names[0] if names else key)
+        return source_speakers(self.text_of(key), names[0] if names else key)
 
     def speaks_as_outlet(self, key: str, credited: str) -> bool:
         """Whether a name a sentence credits words to is the source itself: one of its
@@ -200,20 +200,24 @@ class Corpus:
         wanted = speaker_key(credited)
         return any(wanted == speaker_key(name) for name in self.attributions.get(key, ()))
 
-    def text_of(self, key: str) -> str:
-        """One source's archived text, without indexing it."""
+    def _unindexed(self, key: str) -> SourceText | Source:
+        """What one source's file, text and date are read from without indexing it:
+        its archived text while it is not indexed, else its index."""
         sources = self.sources
         if isinstance(sources, Sources) and key not in sources._indexed:
-            return sources.texts[key].text
-        return sources[key].text
+            return sources.texts[key]
+        return sources[key]
+
+    def text_of(self, key: str) -> str:
+        """One source's archived text, without indexing it."""
+        return self._unindexed(key).text
 
     def stems_of(self, key: str) -> frozenset[str]:
         """The distinctive word stems of one source, without indexing it."""
-        sources = self.sources
-        if isinstance(sources, Sources) and key not in sources._indexed:
-            found = sources.texts[key]
-            return _text_stems(found.text, self.language)
-        return sources[key].stems
+        found = self._unindexed(key)
+        if isinstance(found, Source):
+            return found.stems
+        return _text_stems(found.text, self.language)
 
     @functools.cached_property
     def distinctive_words(self) -> Mapping[str, tuple[str, ...]]:
@@ -259,15 +263,12 @@ class Corpus:
     def fingerprint(self) -> str:
         """A digest of everything the check reads of the corpus: each source's key,
         file, text and date, the keys that are unusable and why, the names sources
-        are attributed by and the source names (:meth:`.IndexCache.findings`)."""
+        are attributed by and the source names (what a page's stored findings are
+        looked up by, with its sentences: :meth:`.IndexCache.stored_findings`)."""
 
         def source(key: str) -> tuple[object, ...]:
-            sources = self.sources
-            if isinstance(sources, Sources) and key not in sources._indexed:
-                found = sources.texts[key]
-                return key, found.path, self.stems_key(key), found.published
-            indexed = sources[key]
-            return key, indexed.path, self.stems_key(key), indexed.published
+            found = self._unindexed(key)
+            return key, found.path, self.stems_key(key), found.published
 
         return digest_of(
             self.language,
