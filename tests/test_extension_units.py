@@ -362,6 +362,30 @@ def test_a_sentences_passages_are_looked_for_once_in_each_source(monkeypatch):
     assert align.align("Officials met.", [source]).first == 1 and searched[-1] == "K"
 
 
+def test_a_search_for_more_passages_goes_on_from_where_the_last_one_stopped(monkeypatch):
+    """A sentence's alignment (its best passage), then the two passages it rests
+    on: the second question goes on with the first one's ranking instead of
+    ranking the passages again, and both get what a search of their own would."""
+    from sphinxcontrib.factcheck import align
+
+    text = "Tax rises hurt farms. Officials met in May. Tax rises hurt firms. Rain fell."
+    source = Source("K", Path("k.txt"), text, PublicationDate(2024, 3, 15), "en", 1)
+    sentence = "Tax rises hurt farms and firms."
+    fresh = align._alignments(sentence, (source,), None)
+    expected = [next(fresh), next(fresh)]
+    ranked = []
+    extract = align.process.extract
+    monkeypatch.setattr(
+        align.process, "extract", lambda *a, **k: ranked.append(a[1]) or extract(*a, **k)
+    )
+    assert align.align(sentence, [source]) == expected[0]
+    assert align.aligned_passages(sentence, [source], count=2) == expected
+    assert align.aligned_passages(sentence, [source], count=1) == expected[:1]
+    assert align.aligned_passages(sentence, [source], count=2) == expected
+    # The two best passages hold as many of the words: one ranking chose both.
+    assert ranked == [["Tax rises hurt farms.", "Tax rises hurt firms."]]
+
+
 def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about_them():
     """The names of a sentence may come from the sentence that introduces a
     person it names (and the ones after it that go on about them), not from

@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -75,7 +75,42 @@ def aligned_passages(
     text: str, sources: Sequence[Source], vocabulary: Vocabulary | None = None, count: int = 2
 ) -> list[Alignment]:
     """The ``count`` best-supporting passages for ``text``, best first, none overlapping:
-    a sentence that sums up two passages of a source rests on both."""
+    a sentence that sums up two passages of a source rests on both.
+
+    The checks of a sentence ask again for the same words in the same sources
+    (its alignment, then the two passages it rests on): the passages found are
+    kept with the first source (the last :data:`KEPT_SEARCHES`), and a later
+    question for more goes on from where the search stopped, so each passage is
+    ranked once."""
+    if not sources:
+        return []
+    sources = tuple(sources)
+    kept = _ALIGNED_OF.setdefault(sources[0], {})
+    key = (text, vocabulary, sources[1:])
+    if key not in kept:
+        if len(kept) == KEPT_SEARCHES:
+            del kept[next(iter(kept))]  # the oldest: a sentence checked already
+        kept[key] = ([], _alignments(text, sources, vocabulary))
+    chosen, rest = kept[key]
+    while len(chosen) < count and (found := next(rest, None)) is not None:
+        chosen.append(found)
+    return chosen[:count]
+
+
+#: How many searches of :func:`aligned_passages` are kept with a source: those of
+#: the sentence being checked (a search holds its candidates until it is dropped).
+KEPT_SEARCHES = 16
+#: The passages found for a sentence's text in some sources, and the search that
+#: finds the next ones, kept with the first of the sources as long as it is.
+_ALIGNED_OF: weakref.WeakKeyDictionary[
+    Source, dict[tuple, tuple[list[Alignment], Iterator[Alignment]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _alignments(
+    text: str, sources: Sequence[Source], vocabulary: Vocabulary | None
+) -> Iterator[Alignment]:
+    """The passages of :func:`aligned_passages`, best first, found one by one."""
     wanted = sentence_words(text, vocabulary)
     # Each of the sentence's stems is one bit: what a passage holds of them is
     # the union of its sentences' bits, and its support their count.
@@ -98,7 +133,7 @@ def aligned_passages(
         members = [
             (order, first, last, held)
             for _, order, first, last, held in group
-            if not _overlaps(chosen, sources[order].key, first, last)
+            if not chosen or not _overlaps(chosen, sources[order].key, first, last)
         ]
         spans = [sources[order].passage(first, last) for order, first, last, _ in members]
         # rapidfuzz's token-set similarity of sentence and passage (0 to 100), the
@@ -129,13 +164,14 @@ def aligned_passages(
                 continue
             missing = tuple(_bare(word) for stem, word in wanted.items() if not held & bits[stem])
             chosen.append(Alignment(key, first, last, start, end, support, missing))
-            if len(chosen) == count:
-                return chosen
-    return chosen
+            yield chosen[-1]
 
 
 def _overlaps(chosen: Sequence[Alignment], key: str, first: int, last: int) -> bool:
-    return any(c.key == key and first <= c.last and c.first <= last for c in chosen)
+    for passage in chosen:  # a loop, not any(): it runs for every candidate
+        if passage.key == key and first <= passage.last and passage.first <= last:
+            return True
+    return False
 
 
 def _bare(word: str) -> str:
@@ -172,25 +208,27 @@ def _candidates(bits: Mapping[str, int], source: Source) -> list[tuple[float, in
         for sentence in stem_sentences.get(stem, ()):
             held_by[sentence] = held_by.get(sentence, 0) | bit
     # The sentences holding most of the words, the earlier first among equals.
-    ordered = sorted(held_by.items(), key=lambda item: (-item[1].bit_count(), item[0]))
+    ordered = sorted((-held.bit_count(), sentence) for sentence, held in held_by.items())
     seen: set[tuple[int, int]] = set()
     found = []
     size = source.passage_sentences
     last_sentence = len(source.sentences) - 1
     furniture = _furniture_before(source)  # how many furniture sentences precede each
     total = len(bits)
-    for anchor, _ in ordered[:CANDIDATES]:
+    supports = [round(held / total, 3) for held in range(total + 1)]
+    for _, anchor in ordered[:CANDIDATES]:
         for first in range(max(0, anchor - size + 1), anchor + 1):
+            held = 0  # the bits of sentences first to last, grown with last
+            for sentence in range(first, anchor):
+                held |= held_by.get(sentence, 0)
             for last in range(anchor, min(last_sentence, first + size - 1) + 1):
+                held |= held_by.get(last, 0)
                 if (first, last) in seen:
                     continue
                 seen.add((first, last))
                 if furniture is not None and furniture[last + 1] != furniture[first]:
                     continue  # the passage holds page furniture
-                held = 0
-                for sentence in range(first, last + 1):
-                    held |= held_by.get(sentence, 0)
-                found.append((round(held.bit_count() / total, 3), first, last, held))
+                found.append((supports[held.bit_count()], first, last, held))
     return found
 
 
