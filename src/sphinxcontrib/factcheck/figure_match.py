@@ -179,14 +179,19 @@ def _fits_better(
     Twice as many is enough for a date or year, which the words of its whole
     sentence place ("presidential elections next year"); a number's few near
     words are too few ("seized more than 11,000 pounds ... the 14,100 pounds")."""
-    return any(
-        other.kind is claim.kind
-        and other.key != claim.key
-        and other.key not in claimed
-        and _clearly_more(len(words & getattr(other, words_of)), score, twice)
-        for sentence in sentences
-        for other in source.sentence_figures[sentence]
-    )
+    kind, key = claim.kind, claim.key
+    for sentence in sentences:  # loops, not any(): this runs for every occurrence
+        for other in source.sentence_figures[sentence]:
+            if other.kind is not kind:
+                continue
+            other_key = other.key
+            if (
+                other_key != key
+                and other_key not in claimed
+                and _clearly_more(len(words & getattr(other, words_of)), score, twice)
+            ):
+                return True
+    return False
 
 
 def _clearly_more(theirs: int, score: int, twice: bool) -> bool:

@@ -270,21 +270,40 @@ class NameIndex:
         self.runs = " " + " | ".join(" ".join(fold(w) for w in run) for run in _runs(words)) + " "
         #: Every word, folded, in order (" some in the us congress ").
         self.sequence = " " + " ".join(fold(w) for w in words) + " "
-        #: The words as written, folded, a hyphenated word whole ("us-mexico").
-        self.whole_words = frozenset(fold(w) for w in _TOKEN.findall(text))
 
     @classmethod
     def joined(cls, parts: Sequence[NameIndex]) -> NameIndex:
         """The index of several texts (sentences) together: no run of names, and
         no two words side by side, across two of them."""
-        index = cls.__new__(cls)
-        index.words = frozenset().union(*(part.words for part in parts))
-        index.initials = frozenset().union(*(part.initials for part in parts))
-        index.abbreviations = frozenset().union(*(part.abbreviations for part in parts))
-        index.runs = " " + " | ".join(r for part in parts if (r := part.runs.strip())) + " "
-        index.sequence = " " + "  ".join(part.sequence.strip() for part in parts) + " "
-        index.whole_words = frozenset().union(*(part.whole_words for part in parts))
-        return index
+        return _JoinedNameIndex(parts)
+
+
+class _JoinedNameIndex(NameIndex):
+    """:meth:`NameIndex.joined`: each field joined from the parts' when first read
+    (most checks of a name read the words alone)."""
+
+    def __init__(self, parts: Sequence[NameIndex]) -> None:  # not NameIndex's: no text
+        self.parts = tuple(parts)
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset().union(*(part.words for part in self.parts))
+
+    @functools.cached_property
+    def initials(self) -> frozenset[str]:
+        return frozenset().union(*(part.initials for part in self.parts))
+
+    @functools.cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return frozenset().union(*(part.abbreviations for part in self.parts))
+
+    @functools.cached_property
+    def runs(self) -> str:
+        return " " + " | ".join(r for part in self.parts if (r := part.runs.strip())) + " "
+
+    @functools.cached_property
+    def sequence(self) -> str:
+        return " " + "  ".join(part.sequence.strip() for part in self.parts) + " "
 
 
 #: The :class:`NameIndex` of each sentence of a source, made once.

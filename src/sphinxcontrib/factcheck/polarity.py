@@ -192,12 +192,13 @@ def _negations(tokens: Sequence[str]) -> _Negations:
     doubled: set[str] = set()
     reach, first, reporting, double = 0, False, -9, False
     since: list[str] = []  # the words the current negation reached
+    lowered = [*(token.lower() for token in tokens), ""]  # each lowered once ("" after the last)
     for index, written in enumerate(tokens):
-        token = written.lower()
+        token = lowered[index]
         if not token[0].isalpha():
             reach, double = 0, False  # a clause ends
             continue
-        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        following = lowered[index + 1]
         negation = token in NEGATIONS or token.endswith("n't")
         if (negation or (token in _DENIALS and following == "that")) and following not in _EMPHASIS:
             # "quotes no one", "says nothing": about what a text says, not the world
@@ -205,7 +206,7 @@ def _negations(tokens: Sequence[str]) -> _Negations:
                 double = reach > 0 and token != "nor"  # "neither ... nor" is one negation
                 reach, first, since = NEGATION_REACH, True, []
             continue
-        previous = tokens[index - 1].lower() if index else ""
+        previous = lowered[index - 1] if index else ""
         if token in REPORTING_WORDS and written[0].islower() and previous not in _DETERMINERS:
             # "does not say ...", "neither source says": the negation is the report's
             # (not after a determiner: "made in the state", "a date" are nouns)
@@ -258,9 +259,10 @@ def _text_negations(text: str) -> _Negations:
 def _located_directions(tokens: Sequence[str]) -> Iterable[tuple[int, tuple[str, str, int]]]:
     """The words of direction among tokens, with their index, qualifiers of figures
     skipped ("more than 11,000") and "fall short" read as not reaching a mark."""
+    lowered = [*(token.lower() for token in tokens), ""]  # each lowered once ("" after the last)
     for index, token in enumerate(tokens):
-        word = token.lower()
-        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        word = lowered[index]
+        following = lowered[index + 1]
         if following == "short" and DIRECTIONS.get(word) == ("amount", -1):
             yield index, (f"{token} short", "comparison", -1)
         elif word in DIRECTIONS and not (word in ("more", "less", "fewer") and following == "than"):
