@@ -25,6 +25,7 @@ Two layouts:
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
@@ -121,6 +122,11 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     def citation(key: str) -> str:
         return short_citation(key, entries.get(key), date_field)
 
+    @functools.cache  # a page's address and title are read for each of its uses
+    def page_uri(doc: str) -> str:
+        return app.builder.get_relative_uri(docname, doc)
+
+    @functools.cache
     def title(doc: str) -> str:
         return env.titles[doc].astext() if doc in env.titles else doc
 
@@ -149,6 +155,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                     evidence_id(key, start),
                     passage,
                     uses,
+                    page_uri,
                     title,
                     original=_original_at(url, text, start, end, key, placeholders[0], fragments)
                     if url and text is not None
@@ -168,6 +175,7 @@ def _html_entry(
     anchor: str,
     passage: nodes.paragraph,
     uses: list[Use],
+    page_uri: Callable[[str], str],
     title: Callable[[str], str],
     original: str,
     url: str,
@@ -181,7 +189,7 @@ def _html_entry(
     for number, use in enumerate(uses):
         if number:
             meta += nodes.Text("; ")
-        meta.extend(_linked_use(app, docname, use, title))
+        meta.extend(_linked_use(use, page_uri, title))
     if url:
         meta += nodes.Text(". ")
         link_text = "Open the original at this passage" if original else "Open the original"
@@ -232,13 +240,13 @@ def _passage_text(
 
 
 def _linked_use(
-    app: Sphinx, docname: str, use: Use, title: Callable[[str], str]
+    use: Use, page_uri: Callable[[str], str], title: Callable[[str], str]
 ) -> list[nodes.Node]:
     """A use as links: the claim to its first place, then every place by number."""
     label = f"{title(use.docname)}: “{use.text}”"
     if not use.anchors:
         return [nodes.Text(label)]
-    page = app.builder.get_relative_uri(docname, use.docname)
+    page = page_uri(use.docname)
     linked: list[nodes.Node] = [
         nodes.reference(label, label, refuri=f"{page}#{use.anchors[0]}", internal=True)
     ]
