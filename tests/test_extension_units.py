@@ -364,8 +364,9 @@ def test_a_sentences_passages_are_looked_for_once_in_each_source(monkeypatch):
 
 def test_a_search_for_more_passages_goes_on_from_where_the_last_one_stopped(monkeypatch):
     """A sentence's alignment (its best passage), then the two passages it rests
-    on: the second question goes on with the first one's ranking instead of
-    ranking the passages again, and both get what a search of their own would."""
+    on: while its checks run, the second question goes on with the first one's
+    ranking instead of ranking the passages again, and both get what a search of
+    their own would."""
     from sphinxcontrib.factcheck import align
 
     text = "Tax rises hurt farms. Officials met in May. Tax rises hurt firms. Rain fell."
@@ -378,12 +379,16 @@ def test_a_search_for_more_passages_goes_on_from_where_the_last_one_stopped(monk
     monkeypatch.setattr(
         align.process, "extract", lambda *a, **k: ranked.append(a[1]) or extract(*a, **k)
     )
-    assert align.align(sentence, [source]) == expected[0]
-    assert align.aligned_passages(sentence, [source], count=2) == expected
-    assert align.aligned_passages(sentence, [source], count=1) == expected[:1]
-    assert align.aligned_passages(sentence, [source], count=2) == expected
+    with align.searches_kept():
+        assert align.align(sentence, [source]) == expected[0]
+        assert align.aligned_passages(sentence, [source], count=2) == expected
+        assert align.aligned_passages(sentence, [source], count=1) == expected[:1]
+        assert align.aligned_passages(sentence, [source], count=2) == expected
     # The two best passages hold as many of the words: one ranking chose both.
     assert ranked == [["Tax rises hurt farms.", "Tax rises hurt firms."]]
+    # Outside, nothing is kept: each question is a search of its own.
+    assert align.aligned_passages(sentence, [source], count=2) == expected
+    assert len(ranked) == 2 and align._SEARCHES.get() is None
 
 
 def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about_them():

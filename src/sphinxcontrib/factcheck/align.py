@@ -15,6 +15,8 @@ checks of meaning (names, speakers, polarity) read the sentence against.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import itertools
 import re
@@ -78,18 +80,17 @@ def aligned_passages(
     a sentence that sums up two passages of a source rests on both.
 
     The checks of a sentence ask again for the same words in the same sources
-    (its alignment, then the two passages it rests on): the passages found are
-    kept with the first source (the last :data:`KEPT_SEARCHES`), and a later
-    question for more goes on from where the search stopped, so each passage is
-    ranked once."""
+    (its alignment, then the two passages it rests on): within
+    :func:`searches_kept`, the passages found are kept, and a later question for
+    more goes on from where the search stopped, so each passage is ranked once."""
     if not sources:
         return []
     sources = tuple(sources)
-    kept = _ALIGNED_OF.setdefault(sources[0], {})
-    key = (text, vocabulary, sources[1:])
+    kept = _SEARCHES.get()
+    if kept is None:
+        return list(itertools.islice(_alignments(text, sources, vocabulary), count))
+    key = (text, vocabulary, sources)
     if key not in kept:
-        if len(kept) == KEPT_SEARCHES:
-            del kept[next(iter(kept))]  # the oldest: a sentence checked already
         kept[key] = ([], _alignments(text, sources, vocabulary))
     chosen, rest = kept[key]
     while len(chosen) < count and (found := next(rest, None)) is not None:
@@ -97,14 +98,22 @@ def aligned_passages(
     return chosen[:count]
 
 
-#: How many searches of :func:`aligned_passages` are kept with a source: those of
-#: the sentence being checked (a search holds its candidates until it is dropped).
-KEPT_SEARCHES = 16
-#: The passages found for a sentence's text in some sources, and the search that
-#: finds the next ones, kept with the first of the sources as long as it is.
-_ALIGNED_OF: weakref.WeakKeyDictionary[
-    Source, dict[tuple, tuple[list[Alignment], Iterator[Alignment]]]
-] = weakref.WeakKeyDictionary()
+#: The searches of :func:`aligned_passages` kept by :func:`searches_kept`: by text,
+#: vocabulary and sources, the passages found and the search that finds the next.
+_SEARCHES: contextvars.ContextVar[
+    dict[tuple, tuple[list[Alignment], Iterator[Alignment]]] | None
+] = contextvars.ContextVar("factcheck_searches", default=None)
+
+
+@contextlib.contextmanager
+def searches_kept() -> Iterator[None]:
+    """Keep the searches of :func:`aligned_passages` while the block runs (the checks
+    of one sentence), and drop them after: a search holds every passage it ranks."""
+    token = _SEARCHES.set({})
+    try:
+        yield
+    finally:
+        _SEARCHES.reset(token)
 
 
 def _alignments(

@@ -31,7 +31,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .align import CLAUSE_WORDS, align, align_clauses, aligned_passages, sentence_words
+from .align import (
+    CLAUSE_WORDS,
+    align,
+    align_clauses,
+    aligned_passages,
+    searches_kept,
+    sentence_words,
+)
 from .attribution import followed_passage, followed_source, named_for_figures, named_sources
 from .closest import closest_sentence, closest_to_quotation, shorten
 from .collect import Sentence
@@ -99,6 +106,17 @@ def check_sentence(
     """Every finding of one sentence (see the module's rules).
 
     ``page_words`` are the words its page writes in lower case (:mod:`.names`)."""
+    with searches_kept():  # its checks look for its passages more than once
+        return _sentence_findings(docname, sentence, corpus, known_keys, page_words)
+
+
+def _sentence_findings(
+    docname: str,
+    sentence: Sentence,
+    corpus: Corpus,
+    known_keys: Mapping[str, object],
+    page_words: frozenset[str],
+) -> list[Finding]:
     findings: list[Finding] = []
 
     def finding(
