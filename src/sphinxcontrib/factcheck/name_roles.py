@@ -221,7 +221,7 @@ def _name_positions(text: str, vocabulary: Vocabulary) -> tuple[_NamePosition, .
             continue
         left = start - 1 if start and tokens[start - 1].lower() in articles else start
         # Names listed together ("Afghanistan, Argentina, and Mexico") share a role.
-        if not (found and set(t.lower() for t in tokens[previous_end:left]) <= listing):
+        if not (found and all(t.lower() in listing for t in tokens[previous_end:left])):
             group += 1
         previous_end = index
         before = [t for t in tokens[max(0, left - 6) : left] if t.lower() not in passed]

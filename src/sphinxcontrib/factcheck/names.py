@@ -362,8 +362,11 @@ class _Said:
     def initials_with(self, name: str) -> frozenset[str]:
         """The initials of the stretches of the runs that hold ``name``."""
         found = set()
+        folded = fold(name)
         for run in self.runs:
-            positions = [i for i, w in enumerate(run) if fold(w) == fold(name)]
+            positions = [i for i, w in enumerate(run) if fold(w) == folded]
+            if not positions:
+                continue  # no stretch of this run holds the name
             letters = [w[0].lower() for w in run]
             for first in range(len(run)):
                 for last in range(first + 2, len(run) + 1):
@@ -372,7 +375,8 @@ class _Said:
         return frozenset(found)
 
     def runs_with(self, name: str) -> list[list[str]]:
-        return [run for run in self.runs if any(fold(w) == fold(name) for w in run)]
+        folded = fold(name)
+        return [run for run in self.runs if any(fold(w) == folded for w in run)]
 
 
 def holds(index: NameIndex, name: str, initials: frozenset[str], vocabulary: Vocabulary) -> bool:

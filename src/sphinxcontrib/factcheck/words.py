@@ -39,7 +39,18 @@ def stem(word: str) -> str:
     >>> stem("Kidnapped,"), stem("kidnapping"), stem("snub"), stem("snubbed")
     ('kidn', 'kidn', 'snub', 'snub')
     """
-    return _NOT_LETTER.sub("", word.lower())[:4]
+    return _letters(word.lower())[:4]
+
+
+def _letters(lowered: str) -> str:
+    """The letters of a lower-case word (most words are letters alone: kept as they are).
+
+    >>> _letters("seized"), _letters("lópez,"), _letters("u.s.")
+    ('seized', 'lópez', 'us')
+    """
+    if lowered.isascii() and lowered.isalpha():
+        return lowered
+    return _NOT_LETTER.sub("", lowered)
 
 
 @functools.cache
@@ -72,7 +83,7 @@ class Words:
         self.starts = [match.start() for match in matches]
         self.ends = [match.end() for match in matches]
         tokens = [match.group() for match in matches]
-        self.plain = [_NOT_LETTER.sub("", token.lower()) for token in tokens]
+        self.plain = [_letters(token.lower()) for token in tokens]
         #: Whether a word is an abbreviation like "U.S.", which qualifies what a figure
         #: counts ("seven U.S. senators") but is not it (only a word with a full stop
         #: can be one).
@@ -171,7 +182,7 @@ def first_words(text: str, vocabulary: Vocabulary | None = None) -> dict[str, st
     found: dict[str, str] = {}
     for match in _TOKEN.finditer(text):
         word = match.group()
-        plain = _NOT_LETTER.sub("", word.lower())
+        plain = _letters(word.lower())
         if len(plain) >= 4 and plain not in skip and plain[:4] not in found:
             found[plain[:4]] = word
     return found
