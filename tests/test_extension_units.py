@@ -333,8 +333,8 @@ def test_a_tie_between_passages_goes_to_the_earlier_whatever_the_hash_seed():
 
 def test_a_sentences_passages_are_looked_for_once_in_each_source(monkeypatch):
     """Aligning the same words again in a source (a sentence's alignment, the
-    passages it rests on, each cited source alone) reuses the first search, and
-    gives what the search gives."""
+    passages it rests on, each cited source alone) while a sentence is checked
+    reuses the first search, and gives what the search gives."""
     from sphinxcontrib.factcheck import align
 
     text = "Tax rises hurt farms. Officials met in May. Tax rises hurt firms."
@@ -353,13 +353,14 @@ def test_a_sentences_passages_are_looked_for_once_in_each_source(monkeypatch):
         align, "_candidates", lambda bits, s: searched.append(s.key) or search(bits, s)
     )
     sentence = "Tax rises hurt farms and firms."
-    first = align.aligned_passages(sentence, [source, other], count=2)
-    assert [(a.key, a.first) for a in first] == [("K", 2), ("K", 0)]
-    assert align.align(sentence, [other]).first == 1
-    assert align.align(sentence, [source]) == first[0]
-    assert align.aligned_passages(sentence, [source, other], count=2) == first
-    assert searched == ["K", "L"]  # each source searched once for the sentence's words
-    assert align.align("Officials met.", [source]).first == 1 and searched[-1] == "K"
+    with align.searches_kept():  # as while a sentence is checked
+        first = align.aligned_passages(sentence, [source, other], count=2)
+        assert [(a.key, a.first) for a in first] == [("K", 2), ("K", 0)]
+        assert align.align(sentence, [other]).first == 1
+        assert align.align(sentence, [source]) == first[0]
+        assert align.aligned_passages(sentence, [source, other], count=2) == first
+        assert searched == ["K", "L"]  # each source searched once for the sentence's words
+        assert align.align("Officials met.", [source]).first == 1 and searched[-1] == "K"
 
 
 def test_a_search_for_more_passages_goes_on_from_where_the_last_one_stopped(monkeypatch):
@@ -388,7 +389,7 @@ def test_a_search_for_more_passages_goes_on_from_where_the_last_one_stopped(monk
     assert ranked == [["Tax rises hurt farms.", "Tax rises hurt firms."]]
     # Outside, nothing is kept: each question is a search of its own.
     assert align.aligned_passages(sentence, [source], count=2) == expected
-    assert len(ranked) == 2 and align._SEARCHES.get() is None
+    assert len(ranked) == 2 and align._KEPT.get() is None
 
 
 def test_a_persons_introduction_is_where_the_source_names_them_and_goes_on_about_them():

@@ -86,34 +86,43 @@ def aligned_passages(
     if not sources:
         return []
     sources = tuple(sources)
-    kept = _SEARCHES.get()
+    kept = _KEPT.get()
     if kept is None:
         return list(itertools.islice(_alignments(text, sources, vocabulary), count))
     key = (text, vocabulary, sources)
-    if key not in kept:
-        kept[key] = ([], _alignments(text, sources, vocabulary))
-    chosen, rest = kept[key]
+    if key not in kept.searches:
+        kept.searches[key] = ([], _alignments(text, sources, vocabulary))
+    chosen, rest = kept.searches[key]
     while len(chosen) < count and (found := next(rest, None)) is not None:
         chosen.append(found)
     return chosen[:count]
 
 
-#: The searches of :func:`aligned_passages` kept by :func:`searches_kept`: by text,
-#: vocabulary and sources, the passages found and the search that finds the next.
-_SEARCHES: contextvars.ContextVar[
-    dict[tuple, tuple[list[Alignment], Iterator[Alignment]]] | None
-] = contextvars.ContextVar("factcheck_searches", default=None)
+class _Kept(NamedTuple):
+    """What :func:`searches_kept` keeps while the checks of one sentence run."""
+
+    #: The searches of :func:`aligned_passages`, by text, vocabulary and sources:
+    #: the passages found and the search that finds the next.
+    searches: dict[tuple, tuple[list[Alignment], Iterator[Alignment]]]
+    #: The candidates of :func:`_candidates_of`, by the stems looked for and source.
+    candidates: dict[tuple[tuple[str, ...], Source], list[tuple[float, int, int, int]]]
+
+
+_KEPT: contextvars.ContextVar[_Kept | None] = contextvars.ContextVar(
+    "factcheck_searches", default=None
+)
 
 
 @contextlib.contextmanager
 def searches_kept() -> Iterator[None]:
-    """Keep the searches of :func:`aligned_passages` while the block runs (the checks
-    of one sentence), and drop them after: a search holds every passage it ranks."""
-    token = _SEARCHES.set({})
+    """Keep the searches of :func:`aligned_passages`, and each source's candidates,
+    while the block runs (the checks of one sentence), and drop them after: a
+    search holds every passage it ranks."""
+    token = _KEPT.set(_Kept({}, {}))
     try:
         yield
     finally:
-        _SEARCHES.reset(token)
+        _KEPT.reset(token)
 
 
 def _alignments(
@@ -124,11 +133,10 @@ def _alignments(
     # Each of the sentence's stems is one bit: what a passage holds of them is
     # the union of its sentences' bits, and its support their count.
     bits = {stem: 1 << index for index, stem in enumerate(wanted)}
-    stems = tuple(wanted)
     found = [
         (support, order, first, last, held)
         for order, source in enumerate(sources)
-        for support, first, last, held in _candidates_of(stems, source)
+        for support, first, last, held in _candidates_of(bits, source)
     ]
     chosen: list[Alignment] = []
     # By support, best first; within a support, by similarity (computed only for
@@ -187,23 +195,17 @@ def _bare(word: str) -> str:
     return word.strip(".,;:!?()[]“”\"'‘’")
 
 
-#: Each source's candidates, by the stems looked for: kept as long as the source is.
-_CANDIDATES_OF: weakref.WeakKeyDictionary[Source, dict[tuple[str, ...], tuple]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _candidates_of(
-    stems: tuple[str, ...], source: Source
-) -> tuple[tuple[float, int, int, int], ...]:
-    """:func:`_candidates` for a sentence's ``stems`` (each the bit of its place), kept:
-    the checks of a sentence (its alignment, the passages it rests on, each cited
-    source alone) look for the same words in the same source."""
-    kept = _CANDIDATES_OF.setdefault(source, {})
-    if stems not in kept:
-        bits = {stem: 1 << index for index, stem in enumerate(stems)}
-        kept[stems] = tuple(_candidates(bits, source))
-    return kept[stems]
+def _candidates_of(bits: Mapping[str, int], source: Source) -> list[tuple[float, int, int, int]]:
+    """:func:`_candidates`, kept within :func:`searches_kept`: the checks of a
+    sentence (its alignment, the passages it rests on, each cited source alone)
+    look for the same words in the same source."""
+    kept = _KEPT.get()
+    if kept is None:
+        return _candidates(bits, source)
+    key = (tuple(bits), source)  # each stem's bit is its place
+    if key not in kept.candidates:
+        kept.candidates[key] = _candidates(bits, source)
+    return kept.candidates[key]
 
 
 def _candidates(bits: Mapping[str, int], source: Source) -> list[tuple[float, int, int, int]]:
