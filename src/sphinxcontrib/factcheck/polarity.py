@@ -145,6 +145,15 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(t.replace("’", "'") for t in _TOKEN.findall(text))
 
 
+def _lowered_tokens(tokens: Sequence[str]) -> list[str]:
+    """Each token in lower case, read once, and "" after the last: what follows it.
+
+    >>> _lowered_tokens(("Seizures", "rose"))
+    ['seizures', 'rose', '']
+    """
+    return [*(token.lower() for token in tokens), ""]
+
+
 class _Negations(NamedTuple):
     """The stems of a text's content words, by how a negation reaches them."""
 
@@ -192,7 +201,7 @@ def _negations(tokens: Sequence[str]) -> _Negations:
     doubled: set[str] = set()
     reach, first, reporting, double = 0, False, -9, False
     since: list[str] = []  # the words the current negation reached
-    lowered = [*(token.lower() for token in tokens), ""]  # each lowered once ("" after the last)
+    lowered = _lowered_tokens(tokens)
     for index, written in enumerate(tokens):
         token = lowered[index]
         if not token[0].isalpha():
@@ -259,7 +268,7 @@ def _text_negations(text: str) -> _Negations:
 def _located_directions(tokens: Sequence[str]) -> Iterable[tuple[int, tuple[str, str, int]]]:
     """The words of direction among tokens, with their index, qualifiers of figures
     skipped ("more than 11,000") and "fall short" read as not reaching a mark."""
-    lowered = [*(token.lower() for token in tokens), ""]  # each lowered once ("" after the last)
+    lowered = _lowered_tokens(tokens)
     for index, token in enumerate(tokens):
         word = lowered[index]
         following = lowered[index + 1]
