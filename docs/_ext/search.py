@@ -21,6 +21,7 @@ part of the page's text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -33,11 +34,23 @@ def fold_accents(text: str) -> str:
 
     >>> fold_accents("Andrés Manuel López Obrador, Joaquín Guzmán, Ñuñoa")
     'Andres Manuel Lopez Obrador, Joaquin Guzman, Nunoa'
+    >>> fold_accents("“Lo\u0301pez” – decomposed"), fold_accents("plain ASCII")
+    ('“Lopez” – decomposed', 'plain ASCII')
     """
+    if text.isascii():  # most of a page's text: nothing to fold
+        return text
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
+    # Only a character outside ASCII can be a combining mark: the others are kept unread.
+    return unicodedata.normalize("NFC", _NOT_ASCII.sub(_without_mark, decomposed))
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _without_mark(match: re.Match[str]) -> str:
+    """A character outside ASCII, or nothing if it is a combining mark."""
+    character = match.group()
+    return "" if unicodedata.combining(character) else character
 
 
 #: The query splitter of Sphinx's searchtools.js (``splitQuery``), after
