@@ -47,6 +47,8 @@ class _PageFacts(NamedTuple):
     #: The work and the page a memo names.
     work: str
     title: str
+    #: The page's address under ``html_baseurl``, or "" where that is not set.
+    address: str
 
 
 def _page_facts(translator: Any) -> _PageFacts:
@@ -63,16 +65,34 @@ def _page_facts(translator: Any) -> _PageFacts:
             evidence_uri=builder.get_relative_uri(docname, page) if page else "",
             work=builder.config.html_title or builder.config.project,
             title=titles[docname].astext() if docname in titles else "",
+            address=page_address(builder, docname),
         )
         translator._factcheck_page_facts = facts
     return facts
 
 
-def permalink(builder: Any, docname: str, anchor: str) -> str:
-    """The address of an anchor of a page, absolute under ``html_baseurl`` if set."""
+def page_address(builder: Any, docname: str) -> str:
+    """The address of a page under ``html_baseurl``, or "" where that is not set."""
     base = builder.config.html_baseurl
-    uri = builder.get_target_uri(docname) + "#" + anchor
-    return base.rstrip("/") + "/" + uri if base else ""
+    return base.rstrip("/") + "/" + builder.get_target_uri(docname) if base else ""
+
+
+def permalink(builder: Any, docname: str, anchor: str) -> str:
+    """The address of an anchor of a page under ``html_baseurl``, or "" where that is
+    not set."""
+    address = page_address(builder, docname)
+    return address + "#" + anchor if address else ""
+
+
+def escape_all(values: list[str]) -> list[str]:
+    """Each of ``values`` escaped for HTML, all in one pass: joined by NULs (if none
+    holds one), escaped as one text, and parted again.
+
+    >>> escape_all(["<b>", "Tom & Jerry", ""])
+    ['&lt;b&gt;', 'Tom &amp; Jerry', '']
+    """
+    escaped = html.escape("\0".join(values)).split("\0")
+    return escaped if len(escaped) == len(values) else [html.escape(v) for v in values]
 
 
 def memo_template(anchor: str, parts: dict[str, str]) -> str:
@@ -87,10 +107,14 @@ def memo_template(anchor: str, parts: dict[str, str]) -> str:
     <span data-fc-part="link">#x</span>
     </template>
     """
+    values = escape_all([anchor, *parts.values()])
     spans = "".join(
-        f'<span data-fc-part="{name}">{html.escape(value)}</span>' for name, value in parts.items()
+        [
+            f'<span data-fc-part="{name}">{value}</span>'
+            for name, value in zip(parts, values[1:], strict=True)
+        ]
     )
-    return f'<template class="fc-memo" data-fc-anchor="{html.escape(anchor)}">{spans}</template>'
+    return f'<template class="fc-memo" data-fc-anchor="{values[0]}">{spans}</template>'
 
 
 def visit_claim_html(translator: Any, node: Claim) -> None:
@@ -108,20 +132,19 @@ def depart_claim_html(translator: Any, node: Claim) -> None:
     passage, (start, end) = node["passage"], node["highlight"]
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
+    before, claim, after, source = escape_all(
+        [passage[first:start], passage[start:end], passage[end:last], node["source"]]
+    )
     shown = (
         ("…" if first else "")
-        + html.escape(passage[first:start])
-        + "<mark>"
-        + html.escape(passage[start:end])
-        + "</mark>"
-        + html.escape(passage[end:last])
+        + f"{before}<mark>{claim}</mark>{after}"
         + ("…" if last < len(passage) else "")
     )
     memo = _memo(translator, node, " ".join(passage.split()))
     translator.body.append(
         f'{closing}<template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
         f'<span class="fc-tip-passage">{shown}</span>'
-        f'<span class="fc-tip-source">{html.escape(node["source"])}</span>'
+        f'<span class="fc-tip-source">{source}</span>'
         f"{memo}</template>"
     )
 
@@ -136,9 +159,9 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
     if len(shown) > 2 * TOOLTIP_CHARACTERS:
         shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
     original = node.get("original", "")
+    shown, source, address = escape_all([shown, node["source"], original])
     link = (
-        f' <a class="fc-tip-original" href="{html.escape(original)}">'
-        "The passage in the original</a>"
+        f' <a class="fc-tip-original" href="{address}">The passage in the original</a>'
         if original
         else ""
     )
@@ -146,8 +169,8 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
     translator.body.append(
         f'</span><template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
-        f'<span class="fc-tip-passage">{html.escape(shown)}</span>'
-        f'<span class="fc-tip-source">{html.escape(node["source"])}{link}</span>'
+        f'<span class="fc-tip-passage">{shown}</span>'
+        f'<span class="fc-tip-source">{source}{link}</span>'
         f"{memo}</template>"
     )
 
@@ -157,7 +180,6 @@ def _memo(
 ) -> str:
     """What the copy button of ``node``'s popover copies, for a memo: a cited
     passage also gives its Text Fragment link, where that is not the source's."""
-    builder = translator.builder
     facts = _page_facts(translator)
     parts = {
         "sentence": node.get("sentence", ""),
@@ -170,6 +192,6 @@ def _memo(
     parts |= {
         "work": facts.work,
         "page": facts.title,
-        "link": permalink(builder, builder.current_docname, node["claim_id"]),
+        "link": facts.address + "#" + node["claim_id"] if facts.address else "",
     }
     return memo_template(node["claim_id"], parts)
