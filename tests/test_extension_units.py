@@ -6,6 +6,7 @@ incremental dependency rule."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 import pickle
 import random
@@ -16,10 +17,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from docutils import nodes as docutils_nodes
+from docutils.core import publish_doctree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib.factcheck.cache import IndexCache, index_key
+from sphinxcontrib.factcheck.collect import SKIPPED, blocks
 from sphinxcontrib.factcheck.corpus import Corpus, FieldNames, Sources, SourceText
 from sphinxcontrib.factcheck.dates import (
     PublicationDate,
@@ -33,13 +37,14 @@ from sphinxcontrib.factcheck.domain import DocumentRecord
 from sphinxcontrib.factcheck.extract import extract_figures, get_grammar
 from sphinxcontrib.factcheck.figure_match import best_window
 from sphinxcontrib.factcheck.figures import Kind, Qualifier
+from sphinxcontrib.factcheck.html import escape_all
 from sphinxcontrib.factcheck.incremental import _affected
 from sphinxcontrib.factcheck.index import Source
 from sphinxcontrib.factcheck.language import Vocabulary, get_vocabulary
 from sphinxcontrib.factcheck.normalize import _normalize_each_character, normalize_with_offsets
 from sphinxcontrib.factcheck.passages import Passages
 from sphinxcontrib.factcheck.records import ClaimKind, Finding, PageFindings, Status
-from sphinxcontrib.factcheck.words import Words, unit_word
+from sphinxcontrib.factcheck.words import Words, unit_word, word_stems
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "sources").glob("*.txt"))]
@@ -147,6 +152,61 @@ def test_the_fast_normalisation_equals_the_reference_one(text):
 def test_the_fast_normalisation_equals_the_reference_on_every_source():
     for text in SOURCES:
         assert normalize_with_offsets(text) == _normalize_each_character(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab U.S. López,;\n“”—-'0", max_size=40))
+def test_the_stems_of_a_text_are_those_its_words_give(text):
+    assert word_stems(text) == Words(text).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="a<>&\"'\0é", max_size=6), max_size=5))
+def test_values_escaped_together_are_escaped_each_as_alone(values):
+    assert escape_all(values) == [html.escape(value) for value in values]
+
+
+def _blocks_by_their_ancestors(doctree):
+    """The reference :func:`.collect.blocks`: every element, with its ancestors read."""
+
+    def inside(node, kinds):
+        parent = node.parent
+        while parent is not None:
+            if isinstance(parent, kinds):
+                return True
+            parent = parent.parent
+        return False
+
+    for node in doctree.findall(docutils_nodes.Element):
+        if isinstance(node, docutils_nodes.row):
+            if not inside(node, SKIPPED):
+                yield node, False
+        elif isinstance(node, (docutils_nodes.paragraph, docutils_nodes.caption)):
+            if not inside(node, (docutils_nodes.row, *SKIPPED)):
+                yield node, True
+
+
+def test_the_blocks_of_a_page_are_its_rows_and_the_paragraphs_outside_them():
+    doctree = publish_doctree(
+        "Para one [#f]_.\n\n"
+        ".. note::\n\n   Inside a note.\n\n"
+        "::\n\n   literal, never read\n\n"
+        "+-------------+------+\n| Cell *one*  | two  |\n|             |      |\n"
+        "| Para in it. |      |\n+-------------+------+\n\n"
+        ".. figure:: x.png\n\n   A caption.\n\n"
+        "- a listed paragraph\n\n"
+        ".. [#f] A footnote, never read.\n",
+        settings_overrides={"report_level": 5},
+    )
+    found = blocks(doctree)
+    assert found == list(_blocks_by_their_ancestors(doctree))
+    assert [(node.tagname, split) for node, split in found] == [
+        ("paragraph", True),
+        ("paragraph", True),
+        ("row", False),
+        ("caption", True),
+        ("paragraph", True),
+    ]
 
 
 def test_a_quotation_is_found_across_typography_with_cuts_and_insertions():

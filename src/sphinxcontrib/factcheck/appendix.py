@@ -93,13 +93,15 @@ def used_in(findings: Iterable[Finding]) -> list[Use]:
 
 def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace the placeholder with the passages, grouped by source."""
+    env = app.env
+    domain = env.get_domain(FactCheckDomain.name)
+    assert isinstance(domain, FactCheckDomain)
+    if not domain.appendix:  # no page holds a placeholder (one may be inside an
+        return  # assembled document, as in LaTeX: each doctree is searched)
     placeholders = list(doctree.findall(EvidenceIndex))
     if not placeholders:
         return
-    env = app.env
     corpus = get_corpus(env)
-    domain = env.get_domain(FactCheckDomain.name)
-    assert isinstance(domain, FactCheckDomain)
     entries = domain.entries
     date_field = get_config(app).date_field
     html = app.builder.format == "html"

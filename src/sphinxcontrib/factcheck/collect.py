@@ -216,24 +216,27 @@ def _row_line(row: nodes.row) -> int:
     return line
 
 
-def blocks(doctree: nodes.document) -> Iterator[tuple[nodes.Element, bool]]:
-    """The blocks of running text, each with whether it is split into sentences."""
+def blocks(doctree: nodes.document) -> list[tuple[nodes.Element, bool]]:
+    """The blocks of running text, in document order, each with whether it is split
+    into sentences: every table row, and every paragraph or caption outside a row;
+    none inside a :data:`SKIPPED` node (whose content is not read at all)."""
+    found: list[tuple[nodes.Element, bool]] = []
 
-    def inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
-        parent = node.parent
-        while parent is not None:
-            if isinstance(parent, kinds):
-                return True
-            parent = parent.parent
-        return False
+    def descend(node: nodes.Element, in_row: bool) -> None:
+        for child in node.children:
+            if not isinstance(child, nodes.Element):
+                continue
+            if isinstance(child, nodes.row):
+                found.append((child, False))
+                descend(child, True)
+                continue
+            if not in_row and isinstance(child, (nodes.paragraph, nodes.caption)):
+                found.append((child, True))
+            if not isinstance(child, SKIPPED):
+                descend(child, in_row)
 
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, nodes.row):
-            if not inside(node, SKIPPED):
-                yield node, False
-        elif isinstance(node, (nodes.paragraph, nodes.caption)):
-            if not inside(node, (nodes.row, *SKIPPED)):
-                yield node, True
+    descend(doctree, False)
+    return found
 
 
 def collect_sentences(

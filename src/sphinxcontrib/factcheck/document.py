@@ -18,6 +18,7 @@ while Sphinx reads the next pages, and marked when every page is read
 from __future__ import annotations
 
 import fnmatch
+import json
 import re
 from collections.abc import Callable, Mapping
 
@@ -56,6 +57,7 @@ logger = logging.getLogger(__name__)
 PROCESS_FINDING = "factcheck-process-finding"
 
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_WORD = re.compile(r"\w+")
 
 
 def skipped(docname: str, patterns: tuple[str, ...] | list[str]) -> bool:
@@ -87,7 +89,9 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     read = read_blocks(doctree, footcite_keys(entries))
     # What the check reads of the page: its blocks' text, without their doctree nodes.
     texts = [text for text, _ in read]
-    key = digest_of(domain.inputs_digest, docname, texts)
+    # Blocks hold only text, numbers and tuples of them, which JSON writes the same in
+    # every process: written at once, not value by value (:func:`.cache.canonical`).
+    key = digest_of(domain.inputs_digest, docname, json.dumps(texts, ensure_ascii=False))
     found = corpus.cache.stored_findings(docname, key)
     if not isinstance(found, PageFindings):
         background = _background(app, domain)
@@ -180,17 +184,27 @@ def record_document(
     anchors: set[str] = set()
     words: set[str] = set()
     followers: list[frozenset[str]] = []
+    citations: dict[str, str] = {}  # each source's, made once for the page
     handled = bool(app.events.listeners.get(PROCESS_FINDING))
     for sentence, sentence_findings in zip(sentences, found.findings, strict=True):
         checked = [process(app, f) if handled else f for f in sentence_findings]
-        marked = mark_claims(sentence, checked, entries, blocks, anchors, config.date_field)
+        marked = mark_claims(
+            sentence, checked, entries, blocks, anchors, config.date_field, citations
+        )
         texts = {key: corpus.text_of(key) for key in sentence.keys if key in corpus.sources}
         findings.extend(
             mark_citation(
-                sentence, marked, entries, texts, anchors, config.date_field, found.fragments
+                sentence,
+                marked,
+                entries,
+                texts,
+                anchors,
+                config.date_field,
+                found.fragments,
+                citations,
             )
         )
-        words.update(re.findall(r"\w+", _QUOTED.sub(" ", sentence.text).lower()))
+        words.update(_WORD.findall(_QUOTED.sub(" ", sentence.text).lower()))
         # Sentences a source they do not cite could be the one they follow.
         support = next((f.support for f in checked if f.kind == "sentence"), None)
         if dated_only(sentence, [f for f in checked if f.kind == "figure"]) or (

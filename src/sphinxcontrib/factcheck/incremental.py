@@ -24,6 +24,7 @@ whenever what they show changes (:func:`appendix_documents`).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -128,11 +129,13 @@ def appendix_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     assert isinstance(domain, FactCheckDomain)
     if not domain.appendix:
         return []
-    shown = hashlib.sha256()
-    for finding in get_findings(env):
-        shown.update(repr(finding).encode())
-        title = env.titles.get(finding.docname)
-        shown.update((title.astext() if title is not None else "").encode())
+    findings = get_findings(env)
+    # Findings hold text, numbers and tuples of them, which JSON writes at once (and
+    # anything a handler of factcheck-process-finding put in them, by its repr).
+    shown = hashlib.sha256(json.dumps(findings, ensure_ascii=False, default=repr).encode())
+    for docname in sorted({finding.docname for finding in findings}):
+        title = env.titles.get(docname)
+        shown.update(f"{docname}\0{title.astext() if title is not None else ''}\0".encode())
     for key, state in sorted(domain.data["keys"].items()):
         shown.update(f"{key}{state.digest}".encode())
     digest = shown.hexdigest()

@@ -102,11 +102,15 @@ def mark_claims(
     blocks: dict[int, list[tuple[int, nodes.Text]]],
     used_ids: set[str],
     date_field: str = "date",
+    citations: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Wrap each verified claim of ``sentence`` in a :class:`~.nodes.Claim` node.
 
     Returns the findings, each marked one with the anchor it got in the page.
+    ``citations`` keeps each source's :func:`.short_citation` for the page's
+    next sentences.
     """
+    citations = {} if citations is None else citations
     text_nodes = blocks.setdefault(id(sentence.text_nodes), list(sentence.text_nodes))
     marked = list(findings)
     order = sorted(
@@ -136,7 +140,7 @@ def mark_claims(
                 evidence.start - evidence.passage_start,
                 evidence.end - evidence.passage_start,
             ),
-            source=short_citation(evidence.key, entries.get(evidence.key), date_field),
+            source=_citation(evidence.key, entries, date_field, citations),
             source_url=_url(entries.get(evidence.key)),
             sentence=shown,
         )
@@ -153,13 +157,14 @@ def mark_citation(
     used_ids: set[str],
     date_field: str = "date",
     fragments: Mapping[tuple[str, int, int], str | None] | None = None,
+    citations: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Wrap the citation of the source ``sentence`` is aligned to in a
     :class:`~.nodes.CitedPassage` carrying that passage and, where a Text Fragment
     leads to it, the original's address at the passage (``texts``: each source's
     archived text, by key; ``fragments``: the Text Fragments :func:`passage_fragments`
-    found, else each is found here). Returns the findings, the aligned one with its
-    anchor.
+    found, else each is found here; ``citations``: as for :func:`mark_claims`).
+    Returns the findings, the aligned one with its anchor.
 
     The anchor is made like a claim's (:func:`claim_id`), from the sentence's
     first words: ``passage-...``.
@@ -204,16 +209,28 @@ def mark_citation(
         claim_id=anchor,
         key=evidence.key,
         passage=evidence.passage,
-        source=short_citation(evidence.key, entry, date_field),
+        source=_citation(evidence.key, entries, date_field, citations or {}),
         source_url=url,
         original=original,
         sentence=shown,
     )
+    _holding_document(citation.parent)
     citation.replace_self(wrapper)
     wrapper += citation
     marked = list(findings)
     marked[index] = aligned._replace(anchor=anchor)
     return marked
+
+
+def _citation(
+    key: str, entries: Mapping[str, Entry], date_field: str, citations: dict[str, str]
+) -> str:
+    """A source's :func:`.short_citation`, made once for the sentences that keep
+    ``citations``."""
+    found = citations.get(key)
+    if found is None:
+        found = citations[key] = short_citation(key, entries.get(key), date_field)
+    return found
 
 
 def _aligned(finding: Finding) -> bool:
@@ -288,7 +305,15 @@ def _wrap(
         if after:
             replacement.append(nodes.Text(after))
             entries.append((end, replacement[-1]))
-        text_node.parent.replace(text_node, replacement)
+        _holding_document(text_node.parent).replace(text_node, replacement)
         text_nodes[index : index + 1] = entries
         return True
     return False
+
+
+def _holding_document(node: nodes.Element) -> nodes.Element:
+    """``node``, made to hold the document it stands in, so that each child added to
+    it finds the document at once (docutils otherwise looks for it up the tree, for
+    each child, several times)."""
+    node.document = node.document
+    return node
