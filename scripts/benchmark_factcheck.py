@@ -21,7 +21,9 @@ taking turns, and prints the ratio (goal: 1.05 or less): on with an empty
 cache folder (every page checked), each page as it is read and in workers
 beside the reading (``factcheck_background``), and on with the findings an
 earlier build stored (no page checked again, as in a second ``make html`` or
-``make check``).
+``make check``). It then counts the function calls of the builds without the
+check and with stored findings, a ratio that does not move with the machine's
+load as the times do.
 
 Part 4 says where the check's share goes: it checks the real handbook's
 sentences again in a fresh process (every cache cold, as in a clean build)
@@ -231,6 +233,55 @@ def time_html(runs: int) -> dict[str, float]:
     return {name: statistics.median(found) for name, found in times.items()}
 
 
+#: Run as ``python -c``: Sphinx's command line, counting every Python and C function
+#: call of the build's process into the file named by ``$COUNT_CALLS_TO``.
+COUNT_CALLS = """
+import os, runpy, sys
+calls = 0
+def count(frame, event, arg):
+    global calls
+    if event == "call" or event == "c_call":
+        calls += 1
+sys.argv = ["sphinx", *sys.argv[1:]]
+sys.setprofile(count)
+try:
+    runpy.run_module("sphinx", run_name="__main__")
+finally:
+    sys.setprofile(None)
+    with open(os.environ["COUNT_CALLS_TO"], "w") as out:
+        out.write(str(calls))
+"""
+
+
+def count_html_calls() -> tuple[int, int]:
+    """Function calls of ``sphinx-build -b html -E`` of the real handbook, without the
+    check and with the findings an earlier build stored. With the hash seed fixed, the
+    same code gives the same counts, to within a few calls (the temporary folders'
+    names), on every run, where wall times on a shared machine scatter by a third."""
+    counts = []
+    with tempfile.TemporaryDirectory() as tmp:
+        stored = Path(tmp, "stored")
+        command = ["-b", "html", "-E", "-q", "-W", "--keep-going"]
+        command += ["-D", f"factcheck_cache_dir={stored}"]
+        subprocess.run(
+            [sys.executable, "-m", "sphinx", *command, "docs", Path(tmp, "first")],
+            cwd=ROOT,
+            check=True,
+        )
+        for settings in (["-D", "factcheck_enabled=0"], []):
+            counted = Path(tmp, "calls")
+            env = {**os.environ, "PYTHONHASHSEED": "0", "COUNT_CALLS_TO": str(counted)}
+            out = Path(tmp, f"out-{len(counts)}")
+            subprocess.run(
+                [sys.executable, "-c", COUNT_CALLS, *command, *settings, "docs", str(out)],
+                cwd=ROOT,
+                check=True,
+                env=env,
+            )
+            counts.append(int(counted.read_text()))
+    return counts[0], counts[1]
+
+
 #: The rules of :func:`~sphinxcontrib.factcheck.verify.check_sentence` timed by part 4.
 PHASES = (
     "check_quotation",
@@ -342,6 +393,12 @@ def main() -> None:
         print(
             f"real handbook, sphinx-build -b html -E (median of {args.runs}, the builds taking "
             f"turns): without the check {off:.2f} s; with it: {ratios}"
+        )
+        off_calls, stored_calls = count_html_calls()
+        print(
+            f"real handbook, function calls of the same builds (deterministic): without the "
+            f"check {off_calls:,}; with the findings stored {stored_calls:,} "
+            f"(ratio {stored_calls / off_calls:.3f})"
         )
         phases = time_phases()
         total, count = phases.pop("total"), int(phases.pop("sentences"))
