@@ -37,10 +37,12 @@ from sphinxcontrib.factcheck.domain import DocumentRecord
 from sphinxcontrib.factcheck.extract import extract_figures, get_grammar
 from sphinxcontrib.factcheck.figure_match import best_window
 from sphinxcontrib.factcheck.figures import Kind, Qualifier
+from sphinxcontrib.factcheck.folding import fold
 from sphinxcontrib.factcheck.html import escape_all
 from sphinxcontrib.factcheck.incremental import _affected
 from sphinxcontrib.factcheck.index import Source
 from sphinxcontrib.factcheck.language import Vocabulary, get_vocabulary
+from sphinxcontrib.factcheck.names import _Said
 from sphinxcontrib.factcheck.normalize import _normalize_each_character, normalize_with_offsets
 from sphinxcontrib.factcheck.passages import Passages
 from sphinxcontrib.factcheck.records import ClaimKind, Finding, PageFindings, Status
@@ -164,6 +166,30 @@ def test_the_stems_of_a_text_are_those_its_words_give(text):
 @given(st.lists(st.text(alphabet="a<>&\"'\0é", max_size=6), max_size=5))
 def test_values_escaped_together_are_escaped_each_as_alone(values):
     assert escape_all(values) == [html.escape(value) for value in values]
+
+
+def _initials_by_every_stretch(said, name):
+    """The reference ``_Said.initials_with``: every stretch of a run, each tested."""
+    found = set()
+    for run in said.runs:
+        positions = [i for i, word in enumerate(run) if fold(word) == fold(name)]
+        letters = [word[0].lower() for word in run]
+        for first in range(len(run)):
+            for last in range(first + 2, len(run) + 1):
+                if any(first <= p < last for p in positions):
+                    found.add("".join(letters[first:last]))
+    return frozenset(found)
+
+
+_NAME_WORDS = ["Drug", "Enforcement", "Agency", "of", "the", "A", "U.S.", "López", "Lopez", "DEA"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=10), st.sampled_from(_NAME_WORDS))
+def test_a_names_initials_are_those_of_every_stretch_that_holds_it(words, name):
+    said = _Said(" ".join(words))
+    assert said.initials_with(name) == _initials_by_every_stretch(said, name)
+    assert said.initials_with(name) == _initials_by_every_stretch(said, name)  # kept
 
 
 def _blocks_by_their_ancestors(doctree):

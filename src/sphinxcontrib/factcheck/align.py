@@ -19,6 +19,7 @@ import contextlib
 import contextvars
 import functools
 import itertools
+import operator
 import re
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
@@ -143,8 +144,8 @@ def _alignments(
     # the supports that are reached), then the shorter passage; ties go to the
     # source cited first and, within it, the earlier passage, so that the choice
     # never depends on the order of a set (the hash seed).
-    found.sort(key=lambda item: item[0], reverse=True)
-    for support, group in itertools.groupby(found, key=lambda item: item[0]):
+    found.sort(key=_FIRST, reverse=True)
+    for support, group in itertools.groupby(found, key=_FIRST):
         # Those overlapping a passage already chosen are passed over whatever
         # their rank; the similarity is computed only where a rank is needed.
         members = [
@@ -172,7 +173,7 @@ def _alignments(
                     members, spans, similarities, strict=True
                 )
             ),
-            key=lambda item: item[0],
+            key=_FIRST,
             reverse=True,
         )
         for _, order, first, last, (start, end), held in ranked:
@@ -182,6 +183,10 @@ def _alignments(
             missing = tuple(_bare(word) for stem, word in wanted.items() if not held & bits[stem])
             chosen.append(Alignment(key, first, last, start, end, support, missing))
             yield chosen[-1]
+
+
+#: The first of a tuple: what candidates are ranked and grouped by.
+_FIRST = operator.itemgetter(0)
 
 
 def _overlaps(chosen: Sequence[Alignment], key: str, first: int, last: int) -> bool:

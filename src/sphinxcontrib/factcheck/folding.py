@@ -21,6 +21,7 @@ def fold(word: str) -> str:
     return word.replace(".", "").lower()
 
 
+@functools.lru_cache(maxsize=65536)  # the same words, sentence after sentence
 def clean_token(token: str) -> str:
     """A token without the punctuation around it; an abbreviation keeps its dots.
 

@@ -170,6 +170,7 @@ def mark_citation(
     first words: ``passage-...``.
     """
     fragments = fragments or {}
+    citations = {} if citations is None else citations
     index = next((i for i, f in enumerate(findings) if _aligned(f)), None)
     if index is None:
         return findings
@@ -209,7 +210,7 @@ def mark_citation(
         claim_id=anchor,
         key=evidence.key,
         passage=evidence.passage,
-        source=_citation(evidence.key, entries, date_field, citations or {}),
+        source=_citation(evidence.key, entries, date_field, citations),
         source_url=url,
         original=original,
         sentence=shown,

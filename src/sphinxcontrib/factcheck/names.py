@@ -358,25 +358,50 @@ class _Said:
     def __init__(self, text: str) -> None:
         self.words = [clean_token(w) for w in _TOKEN.findall(QUOTED.sub(" ", text))]
         self.runs = _runs(self.words)
+        #: Each run's words folded, read once for every name the sentence uses.
+        self.folded_runs = [[fold(w) for w in run] for run in self.runs]
+        self._initials: dict[str, frozenset[str]] = {}
 
     def initials_with(self, name: str) -> frozenset[str]:
-        """The initials of the stretches of the runs that hold ``name``."""
-        found = set()
+        """The initials of the stretches of the runs that hold ``name`` (made once for
+        each name: a name is asked for alone and in each pair it stands in).
+
+        >>> sorted(_Said("the Drug Enforcement Administration said").initials_with("Drug"))
+        ['de', 'dea']
+        """
         folded = fold(name)
-        for run in self.runs:
-            positions = [i for i, w in enumerate(run) if fold(w) == folded]
-            if not positions:
+        found = self._initials.get(folded)
+        if found is None:
+            found = self._initials[folded] = self._stretch_initials(folded)
+        return found
+
+    def _stretch_initials(self, folded: str) -> frozenset[str]:
+        found = set()
+        for run, folded_run in zip(self.runs, self.folded_runs, strict=True):
+            if folded not in folded_run:
                 continue  # no stretch of this run holds the name
+            # The first position of the name at or after each word of the run.
+            next_held: list[int | None] = [None] * len(run)
+            held: int | None = None
+            for index in range(len(run) - 1, -1, -1):
+                if folded_run[index] == folded:
+                    held = index
+                next_held[index] = held
             letters = [w[0].lower() for w in run]
-            for first in range(len(run)):
-                for last in range(first + 2, len(run) + 1):
-                    if any(first <= p < last for p in positions):
-                        found.add("".join(letters[first:last]))
+            for first, held in enumerate(next_held):
+                if held is None:
+                    break  # no stretch from here on holds the name
+                for last in range(max(first + 2, held + 1), len(run) + 1):
+                    found.add("".join(letters[first:last]))
         return frozenset(found)
 
     def runs_with(self, name: str) -> list[list[str]]:
         folded = fold(name)
-        return [run for run in self.runs if any(fold(w) == folded for w in run)]
+        return [
+            run
+            for run, folded_run in zip(self.runs, self.folded_runs, strict=True)
+            if folded in folded_run
+        ]
 
 
 def holds(index: NameIndex, name: str, initials: frozenset[str], vocabulary: Vocabulary) -> bool:

@@ -142,7 +142,8 @@ class Contradiction(NamedTuple):
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     """The words (as written) and clause punctuation of a text, read once."""
-    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text))
+    # The same tokens as each one's apostrophes made straight: both are word letters.
+    return tuple(_TOKEN.findall(text.replace("’", "'")))
 
 
 def _lowered_tokens(tokens: Sequence[str]) -> list[str]:
@@ -151,7 +152,9 @@ def _lowered_tokens(tokens: Sequence[str]) -> list[str]:
     >>> _lowered_tokens(("Seizures", "rose"))
     ['seizures', 'rose', '']
     """
-    return [*(token.lower() for token in tokens), ""]
+    lowered = list(map(str.lower, tokens))
+    lowered.append("")
+    return lowered
 
 
 class _Negations(NamedTuple):

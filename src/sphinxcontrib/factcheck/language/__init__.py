@@ -155,7 +155,7 @@ def common_words(vocabulary: Vocabulary) -> frozenset[str]:
     for name in vocabulary.word_lists:
         try:
             with open(name, encoding="utf-8", errors="replace") as stream:
-                return frozenset(line.strip() for line in stream if line[:1].islower())
+                return frozenset([line.strip() for line in stream if line[:1].islower()])
         except OSError:
             continue
     return frozenset()
