@@ -139,7 +139,7 @@ def _sentence_stems(words: Words, text: str, span: tuple[int, int]) -> frozenset
     tokens = _tokens(words, span)
     if tokens is None:
         return Words(text[span[0] : span[1]]).all()
-    return frozenset(stem for stem in words.stems[tokens.start : tokens.stop] if stem)
+    return frozenset(filter(None, words.stems[tokens.start : tokens.stop]))
 
 
 def _common_stems(words: Words, text: str, sentences: list[tuple[int, int]]) -> frozenset[str]:

@@ -114,11 +114,11 @@ class Words:
         first = 0 if window is None else max(0, before - window)
         last = len(self.stems) if window is None else after + window
         chosen = self.stems[first:before] + self.stems[after:last]
-        return frozenset(word for word in chosen if word)
+        return frozenset(filter(None, chosen))  # stems, not the None of other words
 
     def all(self) -> frozenset[str]:
         """The stems of every distinctive word."""
-        return frozenset(word for word in self.stems if word)
+        return frozenset(filter(None, self.stems))
 
     def following(self, end: int) -> str:
         """The first word after ``end`` that is not a function word, before any
