@@ -20,7 +20,6 @@ Four rules, all about *which* source a sentence rests on:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -30,6 +29,7 @@ from .collect import Sentence
 from .corpus import Corpus
 from .figure_match import best_window
 from .figures import TEMPORAL
+from .folding import QUOTED
 from .language import get_vocabulary
 from .records import Finding, Status
 from .sentences import clause_span
@@ -39,12 +39,10 @@ from .words import word_stems
 #: passage must hold as the cited one's, to be the source the sentence follows.
 FOLLOWED_FACTOR = 2
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-
 
 def named_sources(sentence: Sentence, corpus: Corpus) -> dict[str, str]:
     """The sources a sentence names outside its quotations, as {key: the name used}."""
-    return corpus.attributed(_QUOTED.sub(" ", sentence.text))
+    return corpus.attributed(QUOTED.sub(" ", sentence.text))
 
 
 class Named(NamedTuple):
@@ -63,7 +61,7 @@ def named_for_figures(
     """The verified figures whose clause names one cited source (outside quotation
     marks) that does not give them: "NBC News, reporting that they met on April 13"
     may not rest on another source's April 13."""
-    text = _QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
+    text = QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
     found = []
     for index, (figure, finding) in enumerate(zip(sentence.figures, checked, strict=False)):
         if finding.status is not Status.VERIFIED or finding.evidence is None:

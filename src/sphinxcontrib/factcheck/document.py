@@ -43,6 +43,7 @@ from .collect import (
 from .config import get_config
 from .corpus import Corpus
 from .domain import DocumentRecord, FactCheckDomain
+from .folding import QUOTED
 from .language import Vocabulary, get_vocabulary
 from .marking import mark_citation, mark_claims, passage_fragments
 from .names import lower_words
@@ -56,7 +57,6 @@ logger = logging.getLogger(__name__)
 #: replacement :class:`~.records.Finding` (the first one returned is used).
 PROCESS_FINDING = "factcheck-process-finding"
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _WORD = re.compile(r"\w+")
 
 
@@ -204,7 +204,7 @@ def record_document(
                 citations,
             )
         )
-        words.update(_WORD.findall(_QUOTED.sub(" ", sentence.text).lower()))
+        words.update(_WORD.findall(QUOTED.sub(" ", sentence.text).lower()))
         # Sentences a source they do not cite could be the one they follow.
         support = next((f.support for f in checked if f.kind == "sentence"), None)
         if dated_only(sentence, [f for f in checked if f.kind == "figure"]) or (

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
-#: A quotation, whose names are the speaker's words, not the sentence's.
+#: A quotation, in straight or curly marks: its words (its names among them) are
+#: the speaker's, not the sentence's. Every rule that reads outside quotations uses it.
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
+from .folding import QUOTED
 from .language import get_vocabulary
 from .sentences import split_sentences
 
@@ -113,7 +114,6 @@ _DETERMINERS = frozenset("the a an this that its his her their our your".split()
 ELSEWHERE_WORDS = 3
 #: How many words after a negation it reaches, within its clause ("none of the drug is produced").
 NEGATION_REACH = 5
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 #: Words, and the punctuation that ends a negation's clause.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’']*|[,.;:!?()\[\]“”\"—–]")
 _NOT_CONTENT = get_vocabulary("en").not_distinctive
@@ -325,7 +325,7 @@ def contradictions(
     ...                "people. Others came the week before.")
     [Contradiction(word='day', message="the sentence says 'day' where the passage says 'week'")]
     """
-    said = _QUOTED.sub(" ", sentence)
+    said = QUOTED.sub(" ", sentence)
     found: list[Contradiction] = []
     held = list(directions(passage))
     if pieces is None:

@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from ..collect import Sentence
 from ..corpus import Corpus
 from ..figures import Kind
+from ..folding import QUOTED
 from ..language import get_vocabulary
 from ..names import fold, name_words
 from ..polarity import _NOT_CONTENT, DIRECTIONS, PERIODS, REPORTING_WORDS, stem
@@ -92,7 +93,6 @@ OTHER_MEASURE = {
     "persons": "households", "household": "person", "households": "people",
     "families": "people", "family": "person",
 }  # fmt: skip
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _AUXILIARY = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|can|could|should|does|do|did)\s+(?=[a-z])"
 )
@@ -107,7 +107,7 @@ _RELATIVE = re.compile(
 def _outside_quotes(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` outside its quotations."""
     spans, position = [], 0
-    for match in _QUOTED.finditer(text):
+    for match in QUOTED.finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
