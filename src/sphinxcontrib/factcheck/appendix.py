@@ -38,7 +38,7 @@ from sphinx.util.docutils import SphinxDirective
 from .bibliography import short_citation
 from .config import get_config
 from .domain import FactCheckDomain, get_corpus, get_findings
-from .html import COPY_LABEL, memo_template, permalink
+from .html import COPY_LABEL, memo_template, page_address, permalink
 from .marking import evidence_id, passage_fragment
 from .nodes import EvidenceIndex
 from .records import Finding, Status
@@ -132,6 +132,8 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     def title(doc: str) -> str:
         return env.titles[doc].astext() if doc in env.titles else doc
 
+    address = page_address(app.builder, docname)  # the appendix's, for its permalinks
+
     for key in sorted(by_passage, key=lambda k: citation(k).lower()):
         fields = entries[key].fields if key in entries else {}
         label = citation(key)
@@ -159,6 +161,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                     uses,
                     page_uri,
                     title,
+                    address,
                     original=_original_at(url, text, start, end, key, placeholders[0], fragments)
                     if url and text is not None
                     else "",
@@ -179,6 +182,7 @@ def _html_entry(
     uses: list[Use],
     page_uri: Callable[[str], str],
     title: Callable[[str], str],
+    address: str,
     original: str,
     url: str,
     label: str,
@@ -206,7 +210,7 @@ def _html_entry(
             "original": original,
             "work": app.config.html_title or app.config.project,
             "page": title(docname),
-            "link": permalink(app.builder, docname, anchor),
+            "link": permalink(address, anchor),
         },
     )
     # Not searchable: the button's label and the memo are not the page's text.

@@ -77,10 +77,13 @@ def page_address(builder: Any, docname: str) -> str:
     return base.rstrip("/") + "/" + builder.get_target_uri(docname) if base else ""
 
 
-def permalink(builder: Any, docname: str, anchor: str) -> str:
-    """The address of an anchor of a page under ``html_baseurl``, or "" where that is
-    not set."""
-    address = page_address(builder, docname)
+def permalink(address: str, anchor: str) -> str:
+    """The address of an anchor of the page at ``address`` (:func:`page_address`), or
+    "" where the page has none.
+
+    >>> permalink("https://example.org/a.html", "claim-x"), permalink("", "claim-x")
+    ('https://example.org/a.html#claim-x', '')
+    """
     return address + "#" + anchor if address else ""
 
 
@@ -192,6 +195,6 @@ def _memo(
     parts |= {
         "work": facts.work,
         "page": facts.title,
-        "link": facts.address + "#" + node["claim_id"] if facts.address else "",
+        "link": permalink(facts.address, node["claim_id"]),
     }
     return memo_template(node["claim_id"], parts)

@@ -195,9 +195,7 @@ def word_stems(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str
     ['citi', 'kidn', 'kill']
     """
     # What Words(text).all() gives, without the offsets and marks it also reads.
-    skip = _not_distinctive(vocabulary or get_vocabulary("en"))
-    plains = [_letters(word.lower()) for word in _TOKEN.findall(text)]
-    return frozenset([plain[:4] for plain in plains if len(plain) >= 4 and plain not in skip])
+    return frozenset(first_words(text, vocabulary))
 
 
 def context_words(
