@@ -6,6 +6,7 @@ incremental dependency rule."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import os
 import pickle
@@ -42,7 +43,9 @@ from sphinxcontrib.factcheck.html import escape_all
 from sphinxcontrib.factcheck.incremental import _affected
 from sphinxcontrib.factcheck.index import Source
 from sphinxcontrib.factcheck.language import Vocabulary, get_vocabulary
+from sphinxcontrib.factcheck.marking import _mark, claim_anchors
 from sphinxcontrib.factcheck.names import _Said
+from sphinxcontrib.factcheck.nodes import ClaimMark, ClaimText
 from sphinxcontrib.factcheck.normalize import _normalize_each_character, normalize_with_offsets
 from sphinxcontrib.factcheck.passages import Passages
 from sphinxcontrib.factcheck.records import ClaimKind, Finding, PageFindings, Status
@@ -233,6 +236,56 @@ def test_the_blocks_of_a_page_are_its_rows_and_the_paragraphs_outside_them():
         ("caption", True),
         ("paragraph", True),
     ]
+
+
+def test_claims_are_marked_in_the_text_node_that_holds_them():
+    text = "Officers seized 4,200 pounds in 2023, the agency said."
+    paragraph = docutils_nodes.paragraph("", "", docutils_nodes.Text("See: "))
+    paragraph += docutils_nodes.Text(text)
+    document = publish_doctree("", settings_overrides={"report_level": 5})
+    document += paragraph
+    text_nodes = [(0, paragraph[0]), (5, paragraph[1])]
+    make = functools.partial(
+        ClaimMark,
+        evidence="ev",
+        key="Key",
+        passage="p",
+        highlight=(0, 1),
+        source="Src",
+        source_url="",
+        sentence="A.",
+    )
+    # Marked from the end, as marking goes: both claims stay in one text node.
+    assert _mark(text_nodes, 37, 41, functools.partial(make, claim_id="claim-2023"))
+    assert _mark(text_nodes, 21, 26, functools.partial(make, claim_id="claim-4200"))
+    marked = paragraph[1]
+    assert isinstance(marked, ClaimText) and str(marked) == text and len(paragraph) == 2
+    assert [(c.start, c.end, c.claim_id) for c in marked.claims] == [
+        (16, 21, "claim-4200"),
+        (32, 36, "claim-2023"),
+    ]
+    assert text_nodes[1] == (5, marked)
+    # A claim overlapping one marked, or held by no single text node, is not marked.
+    assert not _mark(text_nodes, 24, 30, functools.partial(make, claim_id="claim-x"))
+    assert not _mark(text_nodes, 3, 9, functools.partial(make, claim_id="claim-y"))
+    assert claim_anchors(paragraph) == ["claim-4200", "claim-2023"]
+    # The marks stay through what Sphinx does to a doctree: copies and pickles.
+    for kept in (paragraph.deepcopy(), pickle.loads(pickle.dumps(paragraph))):
+        assert isinstance(kept[1], ClaimText) and kept[1].claims == marked.claims
+        assert kept.astext() == paragraph.astext()
+
+
+def test_a_claims_text_is_written_as_text_by_every_other_builder(project):
+    root = project("html")
+    for builder in ("text", "xml", "man", "texinfo", "latex"):
+        result = root.build(builder, fresh=True)
+        assert result.warning_lines == [], (builder, result.warnings)
+        written = "".join(
+            path.read_text(encoding="utf-8")
+            for path in result.outdir.rglob("*")
+            if path.suffix in {".txt", ".xml", ".1", ".texi", ".tex"}
+        )
+        assert "4,200 pounds" in written and "fc-claim" not in written, builder
 
 
 def test_a_quotation_is_found_across_typography_with_cuts_and_insertions():

@@ -43,7 +43,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinxcontrib.factcheck import get_findings
+from sphinxcontrib.factcheck import claim_anchors, get_findings
 
 try:  # conf.py puts docs/_ext on the path
     from bibstyle import date_is_inferred, date_parts, outlet, unbraced
@@ -229,11 +229,6 @@ def iso_date(cell: str) -> str:
     return ""
 
 
-def _claims(node: nodes.Node) -> list[str]:
-    """The anchors of the fact check's claims in a node, in order."""
-    return [n["claim_id"] for n in node.findall(nodes.Element) if n.get("claim_id") is not None]
-
-
 def _cited_keys(node: nodes.Node) -> list[str]:
     """The bibliography keys a cell cites, in order."""
     keys = []
@@ -302,8 +297,8 @@ def key_figure_record(
     keys = _cited_keys(cells[3])
     if not keys:
         return f"row {texts[0]!r} cites no source"
-    figure_claims = [findings[a] for a in _claims(cells[0]) if a in findings]
-    row_claims = figure_claims + [findings[a] for a in _claims(row) if a in findings]
+    figure_claims = [findings[a] for a in claim_anchors(cells[0]) if a in findings]
+    row_claims = figure_claims + [findings[a] for a in claim_anchors(row) if a in findings]
     evidence = next((f.evidence for f in row_claims if f.evidence is not None), None)
     if figure_claims:
         statuses = {str(f.status) for f in figure_claims}

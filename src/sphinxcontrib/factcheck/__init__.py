@@ -42,13 +42,22 @@ from .domain import FactCheckDomain, get_corpus, get_findings
 from .guards import guard_bibliographies, guard_encodings
 from .html import (
     depart_cited_passage_html,
-    depart_claim_html,
+    depart_claim_text_html,
     visit_cited_passage_html,
-    visit_claim_html,
+    visit_claim_text_html,
 )
 from .incremental import appendix_documents, outdated_documents
 from .load import load_sources
-from .nodes import CitedPassage, Claim, EvidenceIndex, OwnFigure, OwnStatement
+from .marking import claim_anchors
+from .nodes import (
+    CitedPassage,
+    ClaimText,
+    EvidenceIndex,
+    OwnFigure,
+    OwnStatement,
+    depart_as_text,
+    visit_as_text,
+)
 from .records import ClaimKind, Evidence, Finding, Status
 from .report import set_exit_status
 from .roles import OwnFigureRole, OwnStatementRole
@@ -59,6 +68,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "Status",
+    "claim_anchors",
     "get_config",
     "get_corpus",
     "get_findings",
@@ -102,7 +112,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     add_config_values(app)
     app.add_event(PROCESS_FINDING)
     app.add_domain(FactCheckDomain)
-    app.add_node(Claim, html=(visit_claim_html, depart_claim_html))
+    app.add_node(
+        ClaimText,
+        html=(visit_claim_text_html, depart_claim_text_html),
+        xml=(visit_as_text, depart_as_text),
+    )
     app.add_node(CitedPassage, html=(visit_cited_passage_html, depart_cited_passage_html))
     app.add_node(EvidenceIndex)
     app.add_node(OwnFigure)

@@ -28,8 +28,10 @@ from __future__ import annotations
 import html
 from typing import Any, NamedTuple
 
+from docutils import nodes
+
 from .config import get_config
-from .nodes import CitedPassage, Claim
+from .nodes import CitedPassage, ClaimMark, ClaimText
 
 #: How much of a passage a tooltip shows around the claim.
 TOOLTIP_CHARACTERS = 360
@@ -120,32 +122,66 @@ def memo_template(anchor: str, parts: dict[str, str]) -> str:
     return f'<template class="fc-memo" data-fc-anchor="{values[0]}">{spans}</template>'
 
 
-def visit_claim_html(translator: Any, node: Claim) -> None:
+def visit_claim_text_html(translator: Any, node: ClaimText) -> None:
+    """Write a text with its claims: each a link to its evidence (with no appendix, a
+    focusable span) followed by the ``<template>`` of its tooltip; the text between
+    them as the translator writes any text."""
     facts = _page_facts(translator)
-    cid = node["claim_id"]
-    if facts.evidence_page:
-        href = facts.evidence_uri + "#" + node["evidence"]
-        translator.body.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
-    else:
-        translator.body.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
+    text = str(node)
+    position = 0
+    for claim in node.claims:
+        if claim.start > position:
+            _write_text(translator, node, text[position : claim.start])
+        cid = claim.claim_id
+        if facts.evidence_page:
+            href = facts.evidence_uri + "#" + claim.evidence
+            translator.body.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
+        else:
+            translator.body.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
+        _write_text(translator, node, text[claim.start : claim.end])
+        translator.body.append(_claim_tip(translator, claim, facts))
+        position = claim.end
+    if position < len(text):
+        _write_text(translator, node, text[position:])
 
 
-def depart_claim_html(translator: Any, node: Claim) -> None:
-    closing = "</a>" if _page_facts(translator).evidence_page else "</span>"
-    passage, (start, end) = node["passage"], node["highlight"]
+def depart_claim_text_html(translator: Any, node: ClaimText) -> None:
+    pass
+
+
+def _write_text(translator: Any, node: ClaimText, text: str) -> None:
+    """Part of ``node``'s text, written as the translator writes a text node."""
+    part = nodes.Text(text)
+    part.parent = node.parent
+    translator.visit_Text(part)
+    translator.depart_Text(part)
+
+
+def _claim_tip(translator: Any, claim: ClaimMark, facts: _PageFacts) -> str:
+    """The end of a claim's link, and its tooltip: the passage with the claim
+    highlighted, the source, and what the copy button copies."""
+    closing = "</a>" if facts.evidence_page else "</span>"
+    passage, (start, end) = claim.passage, claim.highlight
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
-    before, claim, after, source = escape_all(
-        [passage[first:start], passage[start:end], passage[end:last], node["source"]]
+    before, highlighted, after, source = escape_all(
+        [passage[first:start], passage[start:end], passage[end:last], claim.source]
     )
     shown = (
         ("…" if first else "")
-        + f"{before}<mark>{claim}</mark>{after}"
+        + f"{before}<mark>{highlighted}</mark>{after}"
         + ("…" if last < len(passage) else "")
     )
-    memo = _memo(translator, node, " ".join(passage.split()))
-    translator.body.append(
-        f'{closing}<template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
+    memo = _memo(
+        translator,
+        claim.claim_id,
+        claim.sentence,
+        claim.source,
+        claim.source_url,
+        " ".join(passage.split()),
+    )
+    return (
+        f'{closing}<template class="fc-tip-content" data-fc-claim="{claim.claim_id}">'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source">{source}</span>'
         f"{memo}</template>"
@@ -168,7 +204,15 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         if original
         else ""
     )
-    memo = _memo(translator, node, passage, original)
+    memo = _memo(
+        translator,
+        node["claim_id"],
+        node.get("sentence", ""),
+        node["source"],
+        node.get("source_url", ""),
+        passage,
+        original,
+    )
     translator.body.append(
         f'</span><template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
@@ -179,22 +223,29 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
 
 
 def _memo(
-    translator: Any, node: Claim | CitedPassage, passage: str, original: str | None = None
+    translator: Any,
+    anchor: str,
+    sentence: str,
+    source: str,
+    source_url: str,
+    passage: str,
+    original: str | None = None,
 ) -> str:
-    """What the copy button of ``node``'s popover copies, for a memo: a cited
-    passage also gives its Text Fragment link, where that is not the source's."""
+    """What the copy button of the popover of the claim or cited passage at ``anchor``
+    copies, for a memo: a cited passage also gives its Text Fragment link
+    (``original``), where that is not the source's address."""
     facts = _page_facts(translator)
     parts = {
-        "sentence": node.get("sentence", ""),
-        "source": node["source"],
-        "source-url": node.get("source_url", ""),
+        "sentence": sentence,
+        "source": source,
+        "source-url": source_url,
         "passage": passage,
     }
     if original is not None:
-        parts["original"] = original if original != node.get("source_url", "") else ""
+        parts["original"] = original if original != source_url else ""
     parts |= {
         "work": facts.work,
         "page": facts.title,
-        "link": permalink(facts.address, node["claim_id"]),
+        "link": permalink(facts.address, anchor),
     }
-    return memo_template(node["claim_id"], parts)
+    return memo_template(anchor, parts)

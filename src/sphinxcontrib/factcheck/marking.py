@@ -1,10 +1,11 @@
-"""Marking verified claims in the page: each becomes a :class:`~.nodes.Claim`,
-and each cited sentence's citation a :class:`~.nodes.CitedPassage`.
+"""Marking verified claims in the page: each is a :class:`~.nodes.ClaimMark` of
+the :class:`~.nodes.ClaimText` that states it, and each cited sentence's citation a
+:class:`~.nodes.CitedPassage`.
 
-While a document is read, each verified figure or quotation is wrapped in a
-Claim node carrying its evidence (source key, passage, offsets, the source's
-citation and address) and the sentence that states it, with an anchor of its
-own (:func:`claim_id`) so that a memo can link to the very figure. The
+While a document is read, each verified figure or quotation is marked in the
+text node that holds it, with its evidence (source key, passage, offsets, the
+source's citation and address) and the sentence that states it, and an anchor
+of its own (:func:`claim_id`) so that a memo can link to the very figure. The
 citation of every cited sentence is wrapped too, with the passage the sentence
 is aligned to (:func:`mark_citation`), so that a sentence without a figure is
 as close to its source. Builders that know these nodes (HTML, :mod:`.html`)
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -23,7 +25,7 @@ from docutils import nodes
 from .bibliography import Entry, short_citation
 from .collect import Sentence
 from .fragments import find_text_fragment, text_fragment
-from .nodes import CitedPassage, Claim
+from .nodes import CitedPassage, ClaimMark, ClaimText
 from .records import ClaimKind, Finding, Status
 from .sentences import CITE_MARK, TEXTUAL_CITE_MARK
 
@@ -104,7 +106,8 @@ def mark_claims(
     date_field: str = "date",
     citations: dict[str, str] | None = None,
 ) -> list[Finding]:
-    """Wrap each verified claim of ``sentence`` in a :class:`~.nodes.Claim` node.
+    """Mark each verified claim of ``sentence`` in the text node that holds it
+    (:class:`~.nodes.ClaimText`).
 
     Returns the findings, each marked one with the anchor it got in the page.
     ``citations`` keeps each source's :func:`.short_citation` for the page's
@@ -121,7 +124,8 @@ def mark_claims(
         ),
         key=lambda i: findings[i].span[0],
     )
-    # Anchors in reading order; claims wrapped from the end, so offsets hold.
+    # Anchors in reading order; claims marked from the end, as they were once
+    # wrapped in nodes of their own (a claim holding one marked already is not marked).
     anchors = {i: claim_id(findings[i].text, sentence.text, used_ids) for i in order}
     shown = sentence_text(sentence.text) if order else ""
     for index in reversed(order):
@@ -129,9 +133,9 @@ def mark_claims(
         evidence = finding.evidence
         assert evidence is not None and finding.span is not None
         anchor = anchors[index]
-        node = Claim(
-            "",
-            classes=["fc-claim"],
+        start, end = finding.span
+        mark = functools.partial(
+            ClaimMark,
             claim_id=anchor,
             evidence=evidence_id(evidence.key, evidence.passage_start),
             key=evidence.key,
@@ -144,7 +148,7 @@ def mark_claims(
             source_url=_url(entries.get(evidence.key)),
             sentence=shown,
         )
-        if _wrap(text_nodes, *finding.span, node):
+        if _mark(text_nodes, start, end, mark):
             marked[index] = finding._replace(anchor=anchor)
     return marked
 
@@ -223,6 +227,28 @@ def mark_citation(
     return marked
 
 
+def claim_anchors(node: nodes.Node) -> list[str]:
+    """The anchors of the verified claims (``claim-...``) and cited passages
+    (``passage-...``) marked in ``node`` and below it, in reading order: what another
+    extension reads to link a table row or a paragraph to its claims.
+
+    >>> from docutils import nodes
+    >>> from sphinxcontrib.factcheck.nodes import ClaimMark, ClaimText
+    >>> text = ClaimText("Officers seized 4,200 pounds.")
+    >>> text.claims = (ClaimMark(16, 21, "claim-4200-9f1326", "", "", "", (0, 0), "", "", ""),)
+    >>> cited = CitedPassage("", claim_id="passage-officers-seized-9f1326")
+    >>> claim_anchors(nodes.paragraph("", "", text, cited))
+    ['claim-4200-9f1326', 'passage-officers-seized-9f1326']
+    """
+    anchors: list[str] = []
+    for found in node.findall():
+        if isinstance(found, ClaimText):
+            anchors += [claim.claim_id for claim in found.claims]
+        elif isinstance(found, CitedPassage):
+            anchors.append(found["claim_id"])
+    return anchors
+
+
 def _citation(
     key: str, entries: Mapping[str, Entry], date_field: str, citations: dict[str, str]
 ) -> str:
@@ -281,35 +307,34 @@ def _url(entry: Entry | None) -> str:
     return entry.fields.get("url", "").strip() if entry is not None else ""
 
 
-def _wrap(
-    text_nodes: list[tuple[int, nodes.Text]], start: int, end: int, node: nodes.Element
+def _mark(
+    text_nodes: list[tuple[int, nodes.Text]],
+    start: int,
+    end: int,
+    mark: Callable[..., ClaimMark],
 ) -> bool:
-    """Wrap the text between two block offsets in ``node``, if one text node holds it."""
+    """Mark the claim between two block offsets in the text node that holds it, if one
+    does and no claim marked in it overlaps it; ``mark`` makes the
+    :class:`~.nodes.ClaimMark` from the claim's offsets in that node."""
     for index, (offset, text_node) in enumerate(text_nodes):
-        text = str(text_node)
-        if not (offset <= start and end <= offset + len(text)) or text_node.parent is None:
+        if not (offset <= start and end <= offset + len(text_node)) or text_node.parent is None:
             continue
-        before, inside, after = (
-            text[: start - offset],
-            text[start - offset : end - offset],
-            text[end - offset :],
-        )
-        inner = nodes.Text(inside)
-        node += inner
-        replacement: list[nodes.Node] = []
-        entries: list[tuple[int, nodes.Text]] = []
-        if before:
-            replacement.append(nodes.Text(before))
-            entries.append((offset, replacement[-1]))
-        replacement.append(node)
-        entries.append((start, inner))
-        if after:
-            replacement.append(nodes.Text(after))
-            entries.append((end, replacement[-1]))
-        _holding_document(text_node.parent).replace(text_node, replacement)
-        text_nodes[index : index + 1] = entries
+        first, last = start - offset, end - offset
+        claims = text_node.claims if isinstance(text_node, ClaimText) else ()
+        if any(first < claim.end and claim.start < last for claim in claims):
+            return False
+        if not claims:
+            marked = ClaimText(str(text_node))
+            _holding_document(text_node.parent).replace(text_node, marked)
+            text_nodes[index] = (offset, marked)
+        else:
+            marked = text_node
+        marked.claims = tuple(sorted((*claims, mark(first, last)), key=_START))
         return True
     return False
+
+
+_START = operator.itemgetter(0)
 
 
 def _holding_document(node: nodes.Element) -> nodes.Element:

@@ -4,14 +4,17 @@
   (the own-figure role, :mod:`.roles`);
 - :class:`OwnStatement`: a sentence the project says for itself, about its
   sources (the own-statement role);
-- :class:`Claim`: a verified figure or quotation, carrying its evidence
-  (:mod:`.marking` wraps claims, :mod:`.html` writes them);
+- :class:`ClaimText`: a text stating verified figures or quotations, each a
+  :class:`ClaimMark` carrying its evidence (:mod:`.marking` marks claims,
+  :mod:`.html` writes them);
 - :class:`CitedPassage`: a sentence's citation, carrying the passage of the
   source the sentence is aligned to (:mod:`.marking`, :mod:`.html`);
 - :class:`EvidenceIndex`: where the evidence appendix goes (:mod:`.appendix`).
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from docutils import nodes
 
@@ -24,8 +27,56 @@ class OwnStatement(nodes.inline):
     """Marks the sentence it stands in as the project's own statement; ``reason`` says why."""
 
 
-class Claim(nodes.inline):
-    """A verified figure or quotation, carrying its evidence."""
+class ClaimMark(NamedTuple):
+    """A verified figure or quotation in a :class:`ClaimText`, with its evidence."""
+
+    #: Where the claim stands in the text (offsets into ``str(node)``).
+    start: int
+    end: int
+    #: The claim's anchor in the page.
+    claim_id: str
+    #: The anchor of its passage in the evidence appendix.
+    evidence: str
+    #: The source's key, the passage, and where the claim stands in the passage.
+    key: str
+    passage: str
+    highlight: tuple[int, int]
+    #: The source's short citation and address.
+    source: str
+    source_url: str
+    #: The sentence that states the claim, as a reader sees it.
+    sentence: str
+
+
+class ClaimText(nodes.Text):
+    """A text that states verified claims: one :class:`ClaimMark` in ``claims`` for
+    each, in reading order.
+
+    The claims stay inside the text node that holds them rather than each in an
+    element of its own, so a page's tree gains no node for its claims, and every
+    transform, writer and search that walks it walks no more than before. HTML
+    writes each claim as a link with its tooltip (:mod:`.html`); every other
+    builder writes the text as it is (Sphinx's translators look for a node's
+    handler by its classes in turn, and find the text's; XML is given
+    :func:`visit_as_text`).
+    """
+
+    claims: tuple[ClaimMark, ...] = ()
+
+    def copy(self) -> ClaimText:
+        copied = super().copy()
+        copied.claims = self.claims
+        return copied
+
+
+def visit_as_text(translator: nodes.NodeVisitor, node: ClaimText) -> None:
+    """Write a :class:`ClaimText` as the text it is, for a translator that would not
+    look for a text's handler by its class (docutils' XML writer)."""
+    translator.visit_Text(node)  # type: ignore[attr-defined]
+
+
+def depart_as_text(translator: nodes.NodeVisitor, node: ClaimText) -> None:
+    translator.depart_Text(node)  # type: ignore[attr-defined]
 
 
 class CitedPassage(nodes.inline):
