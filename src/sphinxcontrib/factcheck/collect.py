@@ -124,6 +124,8 @@ class _Block:
         self.text_nodes: list[tuple[int, nodes.Text]] = []
         self.exemptions: list[tuple[int, str, str]] = []
         self.statements: list[tuple[int, str]] = []
+        #: The source lines of the cross-references in the block (a table row's line).
+        self.xref_lines: list[int] = []
         self.footcite_key = footcite_key
 
     def append(self, text: str) -> None:
@@ -138,15 +140,22 @@ class _Block:
         if isinstance(node, nodes.Text):
             self.text_nodes.append((self.length, node))
             self.append(str(node))
-        elif isinstance(node, SKIPPED):
             return
-        elif node.tagname == "pending_xref" and node.get("refdomain") == "cite":
+        if isinstance(node, SKIPPED):
+            self.xref_lines += [n.line for n in node.findall(nodes.Element) if _is_xref(n)]
+            return
+        if node.tagname == "pending_xref":
+            if node.line:
+                self.xref_lines.append(node.line)
+            if node.get("refdomain") != "cite":
+                self.append_masked(node.astext())
+                return
             keys = tuple(k.strip() for k in node["reftarget"].split(",") if k.strip())
             self.citations.append((self.length, keys))
             self.citation_nodes.append((self.length, node, keys))
             parenthetical = node.get("reftype", "p") in PARENTHETICAL_ROLES
             self.append(CITE_MARK if parenthetical else TEXTUAL_CITE_MARK)
-        elif node.tagname == "pending_xref" or isinstance(node, nodes.literal):
+        elif isinstance(node, nodes.literal):
             self.append_masked(node.astext())
         elif isinstance(node, nodes.footnote_reference) and node.get("refid", "").startswith(
             "footcite-"
@@ -201,11 +210,16 @@ def _node_line(node: nodes.Element) -> int:
     return 0
 
 
-def _row_line(row: nodes.row) -> int:
-    """The line of a table row (docutils gives every row the table's line)."""
-    cited = [n.line for n in row.findall(nodes.Element) if n.tagname == "pending_xref" and n.line]
-    if cited:
-        return min(cited)
+def _is_xref(node: nodes.Element) -> bool:
+    return node.tagname == "pending_xref" and bool(node.line)
+
+
+def _row_line(row: nodes.row, xref_lines: list[int]) -> int:
+    """The line of a table row (docutils gives every row the table's line): that of
+    its first cross-reference (``xref_lines``, as the row's block read them), else
+    counted from the table's."""
+    if xref_lines:
+        return min(xref_lines)
     table = row.parent.parent.parent if row.parent is not None else None
     line = _node_line(row)
     if isinstance(table, nodes.table) and table.line == line or not line:
@@ -261,7 +275,7 @@ def read_blocks(
                 if index:
                     block.append(CELL_SEPARATOR)
                 block.walk(cell)
-            line = _row_line(node)
+            line = _row_line(node, block.xref_lines)
         else:
             block.walk(node)
             line = _node_line(node)

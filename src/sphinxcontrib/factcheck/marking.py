@@ -208,8 +208,8 @@ def mark_citation(
             original = url + fragment
     shown = sentence_text(sentence.text)
     anchor = claim_id(shown, sentence.text, used_ids, prefix="passage")
-    wrapper = CitedPassage(
-        "",
+    wrapper = CitedPassage()
+    wrapper.attributes.update(
         classes=["fc-cite"],
         claim_id=anchor,
         key=evidence.key,
@@ -219,8 +219,11 @@ def mark_citation(
         original=original,
         sentence=shown,
     )
-    _holding_document(citation.parent)
-    citation.replace_self(wrapper)
+    # What citation.replace_self(wrapper) does, with the citation found in its parent
+    # at once (an element is only ever equal to itself).
+    wrapper.update_basic_atts(citation)
+    parent = _holding_document(citation.parent)
+    parent[parent.children.index(citation)] = wrapper
     wrapper += citation
     marked = list(findings)
     marked[index] = aligned._replace(anchor=anchor)
@@ -325,7 +328,9 @@ def _mark(
             return False
         if not claims:
             marked = ClaimText(str(text_node))
-            _holding_document(text_node.parent).replace(text_node, marked)
+            parent = _holding_document(text_node.parent)
+            # Found by identity: a text node is equal to any other of the same text.
+            parent[next(i for i, n in enumerate(parent.children) if n is text_node)] = marked
             text_nodes[index] = (offset, marked)
         else:
             marked = text_node

@@ -7,6 +7,7 @@ next and reports last; each step hands the next small immutable records.
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -119,7 +120,10 @@ class Finding(NamedTuple):
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in report order: by page, line, kind and text."""
-    return sorted(findings, key=lambda f: (f.docname, f.line, f.kind, f.text))
+    return sorted(findings, key=_REPORT_ORDER)
+
+
+_REPORT_ORDER = operator.attrgetter("docname", "line", "kind", "text")
 
 
 class PageFindings(NamedTuple):
