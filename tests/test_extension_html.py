@@ -18,11 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 
 import sphinxcontrib.factcheck.appendix as appendix
 import sphinxcontrib.factcheck.marking as marking
 from sphinxcontrib.factcheck import get_findings
 from sphinxcontrib.factcheck.fragments import find_text_fragment
+from sphinxcontrib.factcheck.nodes import EvidencePassage
 from tests.conftest import BuildResult, RootProject
 
 SOURCE = "sources/gazette-2024-03-15.txt"
@@ -199,6 +201,70 @@ def test_the_html_appendix_keeps_its_boxes_links_and_copy_buttons(root):
     )
     assert memo is not None
     assert f"https://handbook.example.org/en/latest/evidence.html#{memo.group(1)}" in memo.group(2)
+
+
+def _as_docutils_nodes(box: EvidencePassage) -> nodes.container:
+    """A passage of the appendix as the docutils nodes it was once made of: the
+    reference that :func:`visit_evidence_passage_html` must write as the writer would."""
+    container = nodes.container("", classes=["fc-passage"], ids=list(box["ids"]))
+    passage = nodes.paragraph("", "", classes=["fc-passage-text"])
+    for piece, claim in box["pieces"]:
+        passage += (
+            nodes.inline(piece, piece, classes=["fc-highlight"]) if claim else nodes.Text(piece)
+        )
+    meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
+    for number, (label, first, places) in enumerate(box["uses"]):
+        if number:
+            meta += nodes.Text("; ")
+        if not first:
+            meta += nodes.Text(label)
+            continue
+        meta += nodes.reference(label, label, refuri=first, internal=True)
+        if places:
+            meta += nodes.Text(f" ({len(places)} places: ")
+            for index, place in enumerate(places, start=1):
+                if index > 1:
+                    meta += nodes.Text(", ")
+                meta += nodes.reference(str(index), str(index), refuri=place, internal=True)
+            meta += nodes.Text(")")
+    if box["original"] is not None:
+        meta += nodes.Text(". ")
+        meta += nodes.reference("", box["original"][0], refuri=box["original"][1])
+    copy = f'<p><button type="button" class="fc-copy">Copy with citation</button>{box["memo"]}</p>'
+    container += [passage, meta, nodes.raw("", copy, format="html", classes=["no-search"])]
+    return container
+
+
+def test_each_appendix_passage_is_written_and_searched_as_its_nodes_would_be(root):
+    from sphinx.search import WordCollector
+    from sphinx.search.en import SearchEnglish
+    from sphinx.util.docutils import new_document
+
+    result = built(root)
+    app = result.app
+    app.builder.current_docname = "evidence"
+    doctree = app.env.get_and_resolve_doctree("evidence", app.builder, tags=app.builder.tags)
+    boxes = list(doctree.findall(EvidencePassage))
+    assert len(boxes) == 3 and any(places for box in boxes for _, _, places in box["uses"])
+
+    def written(node: nodes.Node) -> str:
+        document = new_document("evidence", app.builder.docsettings)
+        document += node
+        translator = app.builder.create_translator(document, app.builder)
+        node.walkabout(translator)
+        return "".join(translator.body)
+
+    def searched(node: nodes.Node) -> set[str]:
+        document = new_document("evidence", doctree.settings)
+        document += node
+        collector = WordCollector(document, SearchEnglish({}))
+        document.walk(collector)
+        return set(collector.found_words)
+
+    for box in boxes:
+        reference = _as_docutils_nodes(box)
+        assert written(box.deepcopy()) == written(reference)
+        assert searched(box.deepcopy()) == searched(reference)
 
 
 # -- Tooltips and what the copy button copies ----------------------------------

@@ -45,6 +45,7 @@ from .html import (
     depart_claim_text_html,
     visit_cited_passage_html,
     visit_claim_text_html,
+    visit_evidence_passage_html,
 )
 from .incremental import appendix_documents, outdated_documents
 from .load import load_sources
@@ -53,6 +54,7 @@ from .nodes import (
     CitedPassage,
     ClaimText,
     EvidenceIndex,
+    EvidencePassage,
     OwnFigure,
     OwnStatement,
     depart_as_text,
@@ -119,6 +121,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_node(CitedPassage, html=(visit_cited_passage_html, depart_cited_passage_html))
     app.add_node(EvidenceIndex)
+    app.add_node(EvidencePassage, html=(visit_evidence_passage_html, None))
     app.add_node(OwnFigure)
     app.add_node(OwnStatement)
     app.add_directive("evidence-index", EvidenceIndexDirective)

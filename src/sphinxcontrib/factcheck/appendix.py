@@ -38,9 +38,9 @@ from sphinx.util.docutils import SphinxDirective
 from .bibliography import short_citation
 from .config import get_config
 from .domain import FactCheckDomain, get_corpus, get_findings
-from .html import COPY_LABEL, memo_template, page_address, permalink
+from .html import memo_template, page_address, permalink
 from .marking import evidence_id, passage_fragment
-from .nodes import EvidenceIndex
+from .nodes import EvidenceIndex, EvidencePassage
 from .records import Finding, Status
 
 logger = logging.getLogger(__name__)
@@ -145,8 +145,9 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
             content.append(nodes.paragraph("", "", nodes.reference(url, url, refuri=url)))
         for (start, end), findings in sorted(by_passage[key].items()):
             uses = used_in(findings)
-            passage = _passage_text(text or "", start, end, findings, html)
+            pieces = _passage_pieces(text or "", start, end, findings)
             if not html:
+                passage = _printed_passage(pieces)
                 passage += nodes.Text(" ")
                 passage += nodes.emphasis("Used in:", "Used in:")
                 passage += nodes.Text(" " + printed_uses(uses, title) + ".")
@@ -157,7 +158,7 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
                     app,
                     docname,
                     evidence_id(key, start),
-                    passage,
+                    pieces,
                     uses,
                     page_uri,
                     title,
@@ -178,7 +179,7 @@ def _html_entry(
     app: Sphinx,
     docname: str,
     anchor: str,
-    passage: nodes.paragraph,
+    pieces: list[tuple[str, bool]],
     uses: list[Use],
     page_uri: Callable[[str], str],
     title: Callable[[str], str],
@@ -187,20 +188,11 @@ def _html_entry(
     url: str,
     label: str,
     text: str,
-) -> nodes.container:
-    """One passage in HTML: its box, its uses as links, the original, a copy button."""
-    box = nodes.container("", classes=["fc-passage"], ids=[anchor])
-    box += passage
-    meta = nodes.paragraph("", "Used in: ", classes=["fc-passage-meta"])
-    for number, use in enumerate(uses):
-        if number:
-            meta += nodes.Text("; ")
-        meta.extend(_linked_use(use, page_uri, title))
-    if url:
-        meta += nodes.Text(". ")
-        link_text = "Open the original at this passage" if original else "Open the original"
-        meta += nodes.reference("", link_text, refuri=original or url)
-    box += meta
+) -> EvidencePassage:
+    """One passage in HTML: its box, its uses as links, the original, a copy button
+    (an :class:`~.nodes.EvidencePassage`, which :mod:`.html` writes at once)."""
+    links = tuple(_use_links(use, page_uri, title) for use in uses)
+    link = ("Open the original at this passage" if original else "Open the original", original)
     memo = memo_template(
         anchor,
         {
@@ -213,60 +205,68 @@ def _html_entry(
             "link": permalink(address, anchor),
         },
     )
-    # Not searchable: the button's label and the memo are not the page's text.
-    box += nodes.raw(
+    # What the search reads of the box, as it would read the box's texts one by one:
+    # not the button's label nor the memo, which are not the page's text.
+    searchable = [piece for piece, _ in pieces]
+    searchable.append("Used in:")
+    for use_label, _, places in links:
+        searchable.append(use_label)
+        if places:
+            searchable += [f"({len(places)} places:", *map(str, range(1, len(places) + 1))]
+    if url:
+        searchable.append(link[0])
+    box = EvidencePassage(
         "",
-        f'<p><button type="button" class="fc-copy">{COPY_LABEL}</button>{memo}</p>',
-        format="html",
-        classes=["no-search"],
+        nodes.Text(" ".join(searchable)),
+        classes=["fc-passage"],
+        ids=[anchor],
+    )
+    box.attributes.update(
+        pieces=tuple(pieces),
+        uses=links,
+        original=(link[0], original or url) if url else None,
+        memo=memo,
     )
     return box
 
 
-def _passage_text(
-    source_text: str, start: int, end: int, findings: list[Finding], html: bool
-) -> nodes.paragraph:
-    """The passage, its claims highlighted (HTML) or in bold (other builders)."""
-    text = nodes.paragraph("", "", classes=["fc-passage-text"])
+def _passage_pieces(
+    source_text: str, start: int, end: int, findings: list[Finding]
+) -> list[tuple[str, bool]]:
+    """The passage in pieces, each with whether it is a claim (highlighted in HTML,
+    in bold in print)."""
     if not source_text:
-        text += nodes.Text(findings[0].evidence.passage)
-        return text
+        return [(findings[0].evidence.passage, False)]
+    pieces = []
     position = start
     for hl_start, hl_end in _merged((f.evidence.start, f.evidence.end) for f in findings):
-        text += nodes.Text(source_text[position:hl_start])
-        claim = source_text[hl_start:hl_end]
-        text += (
-            nodes.inline(claim, claim, classes=["fc-highlight"])
-            if html
-            else nodes.strong(claim, claim)
-        )
+        pieces.append((source_text[position:hl_start], False))
+        pieces.append((source_text[hl_start:hl_end], True))
         position = hl_end
-    text += nodes.Text(source_text[position:end])
+    pieces.append((source_text[position:end], False))
+    return pieces
+
+
+def _printed_passage(pieces: list[tuple[str, bool]]) -> nodes.paragraph:
+    """The passage for other builders than HTML, its claims in bold."""
+    text = nodes.paragraph("", "", classes=["fc-passage-text"])
+    for piece, claim in pieces:
+        text += nodes.strong(piece, piece) if claim else nodes.Text(piece)
     return text
 
 
-def _linked_use(
+def _use_links(
     use: Use, page_uri: Callable[[str], str], title: Callable[[str], str]
-) -> list[nodes.Node]:
-    """A use as links: the claim to its first place, then every place by number."""
+) -> tuple[str, str, tuple[str, ...]]:
+    """A use as links: its label (the page's title and the claim), the address of the
+    claim's first place ("" where it has none), and the address of every place where
+    it has more than one."""
     label = f"{title(use.docname)}: “{use.text}”"
     if not use.anchors:
-        return [nodes.Text(label)]
+        return label, "", ()
     page = page_uri(use.docname)
-    linked: list[nodes.Node] = [
-        nodes.reference(label, label, refuri=f"{page}#{use.anchors[0]}", internal=True)
-    ]
-    if len(use.anchors) > 1:
-        linked.append(nodes.Text(f" ({len(use.anchors)} places: "))
-        for number, anchor in enumerate(use.anchors, start=1):
-            if number > 1:
-                linked.append(nodes.Text(", "))
-            place = nodes.reference(
-                str(number), str(number), refuri=f"{page}#{anchor}", internal=True
-            )
-            linked.append(place)
-        linked.append(nodes.Text(")"))
-    return linked
+    places = tuple(f"{page}#{anchor}" for anchor in use.anchors)
+    return label, places[0], places if len(places) > 1 else ()
 
 
 def printed_uses(uses: Iterable[Use], title: Callable[[str], str]) -> str:

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from docutils import nodes
 
 from .config import get_config
-from .nodes import CitedPassage, ClaimMark, ClaimText
+from .nodes import CitedPassage, ClaimMark, ClaimText, EvidencePassage
 
 #: How much of a passage a tooltip shows around the claim.
 TOOLTIP_CHARACTERS = 360
@@ -249,3 +249,40 @@ def _memo(
         "link": permalink(facts.address, anchor),
     }
     return memo_template(anchor, parts)
+
+
+def visit_evidence_passage_html(translator: Any, node: EvidencePassage) -> None:
+    """Write a passage of the evidence appendix: its box, the passage with its claims
+    highlighted, its uses as links, the original, and the copy button; the same
+    markup as the writer gives the container, paragraphs, spans and references it
+    would be made of, written at once."""
+    encode, attval = translator.encode, translator.attval
+    body = [translator.starttag(node, "div", CLASS="docutils container")]
+    body.append('<p class="fc-passage-text">')
+    for piece, claim in node["pieces"]:
+        text = encode(piece)
+        body.append(f'<span class="fc-highlight">{text}</span>' if claim else text)
+    body.append('</p>\n<p class="fc-passage-meta">Used in: ')
+    for number, (label, first, places) in enumerate(node["uses"]):
+        if number:
+            body.append("; ")
+        label = encode(nodes.unescape(label))
+        if not first:
+            body.append(label)
+            continue
+        body.append(f'<a class="reference internal" href="{attval(first)}">{label}</a>')
+        if places:
+            links = ", ".join(
+                f'<a class="reference internal" href="{attval(place)}">{index}</a>'
+                for index, place in enumerate(places, start=1)
+            )
+            body.append(f" ({len(places)} places: {links})")
+    if node["original"] is not None:
+        text, address = node["original"]
+        body.append(f'. <a class="reference external" href="{attval(address)}">{encode(text)}</a>')
+    body.append(
+        f'</p>\n<div class="no-search"><p><button type="button" class="fc-copy">{COPY_LABEL}'
+        f"</button>{node['memo']}</p></div></div>\n"
+    )
+    translator.body.extend(body)
+    raise nodes.SkipNode

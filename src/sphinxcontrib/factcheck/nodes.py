@@ -9,7 +9,8 @@
   :mod:`.html` writes them);
 - :class:`CitedPassage`: a sentence's citation, carrying the passage of the
   source the sentence is aligned to (:mod:`.marking`, :mod:`.html`);
-- :class:`EvidenceIndex`: where the evidence appendix goes (:mod:`.appendix`).
+- :class:`EvidenceIndex`: where the evidence appendix goes, and
+  :class:`EvidencePassage`: one of its passages in HTML (:mod:`.appendix`).
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ def depart_as_text(translator: nodes.NodeVisitor, node: ClaimText) -> None:
 
 class CitedPassage(nodes.inline):
     """A sentence's citation, carrying the passage the sentence is aligned to."""
+
+
+class EvidencePassage(nodes.General, nodes.Element):
+    """One passage of the evidence appendix in HTML, written at once by :mod:`.html`:
+    its ``pieces`` (text, and whether it is a claim), its ``uses`` (a label, the
+    address of the claim's first place or "", and those of all its places where it has
+    more than one), the ``original`` (a link's text and address, or None) and the
+    ``memo`` of its copy button. Its one child is the box's text, for the search."""
 
 
 class EvidenceIndex(nodes.General, nodes.Element):
