@@ -69,3 +69,25 @@ def test_a_build_changes_no_process_wide_state(project):
     assert result.status == 0
     assert dict(os.environ) == environment
     assert gc.get_freeze_count() == frozen and gc.isenabled()
+
+
+def test_what_a_page_could_follow_is_made_again_from_what_the_handlers_give(project):
+    """The stems of the sentences that could follow an uncited source are stored with
+    a page's findings; where a project's handlers may change the findings, they are
+    made again from what the handlers give, and agree with the stored ones when the
+    handlers change nothing."""
+    plain = project("incremental").build()
+    p = project("incremental", target="handled")
+    p.write(
+        "conf.py",
+        p.file("conf.py").read_text()
+        + "\ndef setup(app):\n    app.connect('factcheck-process-finding', lambda app, f: None)\n",
+    )
+    handled = p.build()
+
+    def followers(result):
+        documents = result.app.env.get_domain("factcheck").documents
+        return {name: record.followers for name, record in documents.items()}
+
+    assert followers(plain) == followers(handled)
+    assert any(followers(plain).values())  # the accord page's dated sentence, at least

@@ -51,6 +51,50 @@ SKIPPED = (
 )
 
 
+# What a block's walk does with a node, by the node's class (:func:`_walk_kind`).
+_TEXT, _SKIP, _XREF, _LITERAL, _FOOTNOTE_REF, _REFERENCE, _OWN_STATEMENT, _OWN_FIGURE, _DESCEND = (
+    range(9)
+)
+_WALK_KINDS: dict[type, int] = {}
+
+
+def _walk_kind(cls: type) -> int:
+    """What :meth:`_Block.walk` does with a node of class ``cls``: the first of its
+    tests that the class passes, found once per class."""
+    if issubclass(cls, nodes.Text):
+        return _TEXT
+    if issubclass(cls, SKIPPED):
+        return _SKIP
+    if (getattr(cls, "tagname", None) or cls.__name__) == "pending_xref":
+        return _XREF
+    if issubclass(cls, nodes.literal):
+        return _LITERAL
+    if issubclass(cls, nodes.footnote_reference):
+        return _FOOTNOTE_REF
+    if issubclass(cls, nodes.reference):
+        return _REFERENCE
+    if issubclass(cls, OwnStatement):
+        return _OWN_STATEMENT
+    if issubclass(cls, OwnFigure):
+        return _OWN_FIGURE
+    return _DESCEND
+
+
+# What :func:`blocks` does with a node, by its class: whether it is a table row, a
+# block outside rows (paragraph, caption), and never entered (a text, :data:`SKIPPED`).
+_BLOCK_KINDS: dict[type, tuple[bool, bool, bool]] = {}
+
+
+def _block_kind(cls: type) -> tuple[bool, bool, bool]:
+    if not issubclass(cls, nodes.Element):
+        return False, False, True  # a text: neither a block nor entered
+    return (
+        issubclass(cls, nodes.row),
+        issubclass(cls, (nodes.paragraph, nodes.caption)),
+        issubclass(cls, SKIPPED),
+    )
+
+
 class Exemption(NamedTuple):
     """A figure the project states as its own, with the reason it gives."""
 
@@ -137,14 +181,20 @@ class _Block:
         self.append(text)
 
     def walk(self, node: nodes.Node) -> None:
-        if isinstance(node, nodes.Text):
+        cls = type(node)
+        kind = _WALK_KINDS.get(cls)
+        if kind is None:
+            kind = _WALK_KINDS[cls] = _walk_kind(cls)
+        if kind == _TEXT:
             self.text_nodes.append((self.length, node))
-            self.append(str(node))
-            return
-        if isinstance(node, SKIPPED):
+            self.parts.append(node)
+            self.length += len(node)
+        elif kind == _DESCEND:
+            for child in node.children:
+                self.walk(child)
+        elif kind == _SKIP:
             self.xref_lines += [n.line for n in node.findall(nodes.Element) if _is_xref(n)]
-            return
-        if node.tagname == "pending_xref":
+        elif kind == _XREF and node.tagname == "pending_xref":
             if node.line:
                 self.xref_lines.append(node.line)
             if node.get("refdomain") != "cite":
@@ -155,26 +205,26 @@ class _Block:
             self.citation_nodes.append((self.length, node, keys))
             parenthetical = node.get("reftype", "p") in PARENTHETICAL_ROLES
             self.append(CITE_MARK if parenthetical else TEXTUAL_CITE_MARK)
-        elif isinstance(node, nodes.literal):
+        elif kind == _LITERAL:
             self.append_masked(node.astext())
-        elif isinstance(node, nodes.footnote_reference) and node.get("refid", "").startswith(
-            "footcite-"
-        ):
+        elif kind == _FOOTNOTE_REF and node.get("refid", "").startswith("footcite-"):
             key = self.footcite_key(node["refid"])
             if key:
                 self.citations.append((self.length, (key,)))
                 self.citation_nodes.append((self.length, node, (key,)))
                 self.append(CITE_MARK)
-        elif isinstance(node, nodes.reference) and node.astext().startswith(("http:", "https:")):
+        elif kind == _REFERENCE and node.astext().startswith(("http:", "https:")):
             self.append_masked(node.astext())
-        elif isinstance(node, OwnStatement):
+        elif kind == _OWN_STATEMENT:
             self.statements.append((self.length, node.get("reason", "")))
             self.append_masked(node.astext())
-        elif isinstance(node, OwnFigure):
+        elif kind == _OWN_FIGURE:
             text = node.astext()
             self.exemptions.append((self.length, text, node.get("reason", "")))
             self.append_masked(text)
         elif isinstance(node, nodes.Element):
+            # A pending_xref by class whose tagname is another's, a footnote reference
+            # or reference that is not a citation or an address: read as any element.
             for child in node.children:
                 self.walk(child)
 
@@ -236,17 +286,22 @@ def blocks(doctree: nodes.document) -> list[tuple[nodes.Element, bool]]:
     none inside a :data:`SKIPPED` node (whose content is not read at all)."""
     found: list[tuple[nodes.Element, bool]] = []
 
+    kinds = _BLOCK_KINDS
+
     def descend(node: nodes.Element, in_row: bool) -> None:
         for child in node.children:
-            if not isinstance(child, nodes.Element):
-                continue
-            if isinstance(child, nodes.row):
+            cls = type(child)
+            kind = kinds.get(cls)
+            if kind is None:
+                kind = kinds[cls] = _block_kind(cls)
+            row, block, skipped = kind
+            if row:
                 found.append((child, False))
                 descend(child, True)
                 continue
-            if not in_row and isinstance(child, (nodes.paragraph, nodes.caption)):
+            if block and not in_row:
                 found.append((child, True))
-            if not isinstance(child, SKIPPED):
+            if not skipped:
                 descend(child, in_row)
 
     descend(doctree, False)

@@ -119,7 +119,26 @@ def check_page(
             return None
         return corpus.text_of(key)
 
-    return PageFindings(sentences, found, passage_fragments(found, linked_text))
+    vocabulary = get_vocabulary(corpus.language)
+    return PageFindings(
+        sentences,
+        found,
+        passage_fragments(found, linked_text),
+        tuple(follower_stems(s, f, vocabulary) for s, f in zip(sentences, found, strict=True)),
+    )
+
+
+def follower_stems(
+    sentence: Sentence, findings: list[Finding], vocabulary: Vocabulary
+) -> frozenset[str] | None:
+    """The word stems of a sentence that could be following a source it does not cite
+    (its only claims are dates, or its cited passage supports it poorly); else None."""
+    support = next((f.support for f in findings if f.kind == "sentence"), None)
+    if dated_only(sentence, [f for f in findings if f.kind == "figure"]) or (
+        support is not None and poorly_supported(support)
+    ):
+        return word_stems(sentence.text, vocabulary)
+    return None
 
 
 def _background(app: Sphinx, domain: FactCheckDomain) -> BackgroundCheck | None:
@@ -186,7 +205,11 @@ def record_document(
     followers: list[frozenset[str]] = []
     citations: dict[str, str] = {}  # each source's, made once for the page
     handled = bool(app.events.listeners.get(PROCESS_FINDING))
-    for sentence, sentence_findings in zip(sentences, found.findings, strict=True):
+    # Made with the findings; made again here from those the project's handlers give.
+    stored_followers = found.followers if not handled and found.followers else None
+    for index, (sentence, sentence_findings) in enumerate(
+        zip(sentences, found.findings, strict=True)
+    ):
         checked = [process(app, f) if handled else f for f in sentence_findings]
         marked = mark_claims(
             sentence, checked, entries, blocks, anchors, config.date_field, citations
@@ -206,11 +229,13 @@ def record_document(
         )
         words.update(_WORD.findall(QUOTED.sub(" ", sentence.text).lower()))
         # Sentences a source they do not cite could be the one they follow.
-        support = next((f.support for f in checked if f.kind == "sentence"), None)
-        if dated_only(sentence, [f for f in checked if f.kind == "figure"]) or (
-            support is not None and poorly_supported(support)
-        ):
-            followers.append(word_stems(sentence.text, vocabulary))
+        stems = (
+            stored_followers[index]
+            if stored_followers is not None
+            else follower_stems(sentence, checked, vocabulary)
+        )
+        if stems is not None:
+            followers.append(stems)
     previous = domain.documents.get(docname)
     cited = {key for sentence in sentences for key in sentence.keys}
     domain.record(

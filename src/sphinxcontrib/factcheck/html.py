@@ -26,6 +26,8 @@ without a figure is one click from its source too.
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -113,78 +115,104 @@ def memo_template(anchor: str, parts: dict[str, str]) -> str:
     </template>
     """
     values = escape_all([anchor, *parts.values()])
+    return _memo_markup(values[0], parts, values[1:])
+
+
+def _memo_markup(anchor: str, names: Iterable[str], values: Iterable[str]) -> str:
+    """:func:`memo_template` of values escaped already."""
     spans = "".join(
         [
             f'<span data-fc-part="{name}">{value}</span>'
-            for name, value in zip(parts, values[1:], strict=True)
+            for name, value in zip(names, values, strict=True)
         ]
     )
-    return f'<template class="fc-memo" data-fc-anchor="{values[0]}">{spans}</template>'
+    return f'<template class="fc-memo" data-fc-anchor="{anchor}">{spans}</template>'
+
+
+#: The parts of a claim's memo, and of a cited passage's (:func:`memo_template`).
+_CLAIM_MEMO = ("sentence", "source", "source-url", "passage", "work", "page", "link")
+_CITED_MEMO = ("sentence", "source", "source-url", "passage", "original", "work", "page", "link")
 
 
 def visit_claim_text_html(translator: Any, node: ClaimText) -> None:
     """Write a text with its claims: each a link to its evidence (with no appendix, a
     focusable span) followed by the ``<template>`` of its tooltip; the text between
-    them as the translator writes any text."""
+    them as the translator writes any text (for running text outside an e-mail
+    address, its text encoded; else through the translator's own ``visit_Text``)."""
     facts = _page_facts(translator)
     text = str(node)
+    plain = not (
+        getattr(translator, "protect_literal_text", True) or getattr(translator, "in_mailto", True)
+    )
+    encode, body = translator.encode, translator.body
+    pieces: list[str] = []
     position = 0
     for claim in node.claims:
-        if claim.start > position:
-            _write_text(translator, node, text[position : claim.start])
+        pieces.append(text[position : claim.start])
         cid = claim.claim_id
         if facts.evidence_page:
             href = facts.evidence_uri + "#" + claim.evidence
-            translator.body.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
+            pieces.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
         else:
-            translator.body.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
-        _write_text(translator, node, text[claim.start : claim.end])
-        translator.body.append(_claim_tip(translator, claim, facts))
+            pieces.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
+        pieces.append(text[claim.start : claim.end])
+        pieces.append(_claim_tip(claim, facts))
         position = claim.end
-    if position < len(text):
-        _write_text(translator, node, text[position:])
+    pieces.append(text[position:])
+    # The pieces alternate: text, markup, text, markup, ..., text.
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            body.append(piece)
+        elif not piece:
+            continue
+        elif plain:
+            body.append(encode(nodes.unescape(piece) if "\0" in piece else piece))
+        else:
+            part = nodes.Text(piece)
+            part.parent = node.parent
+            translator.visit_Text(part)
+            translator.depart_Text(part)
 
 
 def depart_claim_text_html(translator: Any, node: ClaimText) -> None:
     pass
 
 
-def _write_text(translator: Any, node: ClaimText, text: str) -> None:
-    """Part of ``node``'s text, written as the translator writes a text node."""
-    part = nodes.Text(text)
-    part.parent = node.parent
-    translator.visit_Text(part)
-    translator.depart_Text(part)
-
-
-def _claim_tip(translator: Any, claim: ClaimMark, facts: _PageFacts) -> str:
+def _claim_tip(claim: ClaimMark, facts: _PageFacts) -> str:
     """The end of a claim's link, and its tooltip: the passage with the claim
-    highlighted, the source, and what the copy button copies."""
+    highlighted, the source, and what the copy button copies (every text escaped in
+    one pass)."""
     closing = "</a>" if facts.evidence_page else "</span>"
     passage, (start, end) = claim.passage, claim.highlight
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
-    before, highlighted, after, source = escape_all(
-        [passage[first:start], passage[start:end], passage[end:last], claim.source]
+    anchor = claim.claim_id
+    before, highlighted, after, source, escaped_anchor, *memo = escape_all(
+        [
+            passage[first:start],
+            passage[start:end],
+            passage[end:last],
+            claim.source,
+            anchor,
+            claim.sentence,
+            claim.source,
+            claim.source_url,
+            " ".join(passage.split()),
+            facts.work,
+            facts.title,
+            permalink(facts.address, anchor),
+        ]
     )
     shown = (
         ("…" if first else "")
         + f"{before}<mark>{highlighted}</mark>{after}"
         + ("…" if last < len(passage) else "")
     )
-    memo = _memo(
-        translator,
-        claim.claim_id,
-        claim.sentence,
-        claim.source,
-        claim.source_url,
-        " ".join(passage.split()),
-    )
     return (
-        f'{closing}<template class="fc-tip-content" data-fc-claim="{claim.claim_id}">'
+        f'{closing}<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source">{source}</span>'
-        f"{memo}</template>"
+        f"{_memo_markup(escaped_anchor, _CLAIM_MEMO, memo)}</template>"
     )
 
 
@@ -193,93 +221,95 @@ def visit_cited_passage_html(translator: Any, node: CitedPassage) -> None:
 
 
 def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
+    facts = _page_facts(translator)
+    anchor = node["claim_id"]
     passage = " ".join(node["passage"].split())
     shown = passage
     if len(shown) > 2 * TOOLTIP_CHARACTERS:
         shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
     original = node.get("original", "")
-    shown, source, address = escape_all([shown, node["source"], original])
+    source_url = node.get("source_url", "")
+    shown, source, address, escaped_anchor, *memo = escape_all(
+        [
+            shown,
+            node["source"],
+            original,
+            anchor,
+            node.get("sentence", ""),
+            node["source"],
+            source_url,
+            passage,
+            original if original != source_url else "",
+            facts.work,
+            facts.title,
+            permalink(facts.address, anchor),
+        ]
+    )
     link = (
         f' <a class="fc-tip-original" href="{address}">The passage in the original</a>'
         if original
         else ""
     )
-    memo = _memo(
-        translator,
-        node["claim_id"],
-        node.get("sentence", ""),
-        node["source"],
-        node.get("source_url", ""),
-        passage,
-        original,
-    )
     translator.body.append(
-        f'</span><template class="fc-tip-content" data-fc-claim="{node["claim_id"]}">'
+        f'</span><template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source">{source}{link}</span>'
-        f"{memo}</template>"
+        f"{_memo_markup(escaped_anchor, _CITED_MEMO, memo)}</template>"
     )
 
 
-def _memo(
-    translator: Any,
-    anchor: str,
-    sentence: str,
-    source: str,
-    source_url: str,
-    passage: str,
-    original: str | None = None,
-) -> str:
-    """What the copy button of the popover of the claim or cited passage at ``anchor``
-    copies, for a memo: a cited passage also gives its Text Fragment link
-    (``original``), where that is not the source's address."""
-    facts = _page_facts(translator)
-    parts = {
-        "sentence": sentence,
-        "source": source,
-        "source-url": source_url,
-        "passage": passage,
-    }
-    if original is not None:
-        parts["original"] = original if original != source_url else ""
-    parts |= {
-        "work": facts.work,
-        "page": facts.title,
-        "link": permalink(facts.address, anchor),
-    }
-    return memo_template(anchor, parts)
+def _encode_all(translator: Any, values: list[str]) -> list[str]:
+    """Each of ``values`` encoded by the translator (its ``encode``), all in one pass, as
+    :func:`escape_all` does."""
+    encoded = translator.encode("\0".join(values)).split("\0")
+    return encoded if len(encoded) == len(values) else [translator.encode(v) for v in values]
+
+
+#: What the writer makes a space in an attribute's value (docutils' ``attval``).
+_ATTRIBUTE_WHITESPACE = re.compile("[\n\r\t\v\f]")
 
 
 def visit_evidence_passage_html(translator: Any, node: EvidencePassage) -> None:
     """Write a passage of the evidence appendix: its box, the passage with its claims
     highlighted, its uses as links, the original, and the copy button; the same
     markup as the writer gives the container, paragraphs, spans and references it
-    would be made of, written at once."""
-    encode, attval = translator.encode, translator.attval
+    would be made of (texts as it writes a text, addresses as it writes an
+    attribute's value), written at once."""
+    pieces, uses, original = node["pieces"], node["uses"], node["original"]
+    texts = [piece for piece, _ in pieces]
+    texts += [label if "\0" not in label else nodes.unescape(label) for label, _, _ in uses]
+    addresses = [address for _, first, places in uses if first for address in (first, *places)]
+    if original is not None:
+        texts.append(original[0])
+        addresses.append(original[1])
+    encoded = iter(
+        _encode_all(translator, texts + [_ATTRIBUTE_WHITESPACE.sub(" ", a) for a in addresses])
+    )
     body = [translator.starttag(node, "div", CLASS="docutils container")]
     body.append('<p class="fc-passage-text">')
-    for piece, claim in node["pieces"]:
-        text = encode(piece)
+    for (_, claim), text in zip(pieces, [next(encoded) for _ in pieces], strict=True):
         body.append(f'<span class="fc-highlight">{text}</span>' if claim else text)
+    labels = [next(encoded) for _ in uses]
+    link_text = next(encoded) if original is not None else ""
     body.append('</p>\n<p class="fc-passage-meta">Used in: ')
-    for number, (label, first, places) in enumerate(node["uses"]):
+    for number, ((_, first, places), label) in enumerate(zip(uses, labels, strict=True)):
         if number:
             body.append("; ")
-        label = encode(nodes.unescape(label))
         if not first:
             body.append(label)
             continue
-        body.append(f'<a class="reference internal" href="{attval(first)}">{label}</a>')
+        body.append(f'<a class="reference internal" href="{next(encoded)}">{label}</a>')
         if places:
             links = ", ".join(
-                f'<a class="reference internal" href="{attval(place)}">{index}</a>'
-                for index, place in enumerate(places, start=1)
+                [
+                    f'<a class="reference internal" href="{next(encoded)}">{index}</a>'
+                    for index in range(1, len(places) + 1)
+                ]
             )
             body.append(f" ({len(places)} places: {links})")
-    if node["original"] is not None:
-        text, address = node["original"]
-        body.append(f'. <a class="reference external" href="{attval(address)}">{encode(text)}</a>')
+    if original is not None:
+        body.append(f'. <a class="reference external" href="{next(encoded)}">{link_text}</a>')
     body.append(
         f'</p>\n<div class="no-search"><p><button type="button" class="fc-copy">{COPY_LABEL}'
         f"</button>{node['memo']}</p></div></div>\n"

@@ -219,12 +219,11 @@ def mark_citation(
         original=original,
         sentence=shown,
     )
-    # What citation.replace_self(wrapper) does, with the citation found in its parent
-    # at once (an element is only ever equal to itself).
-    wrapper.update_basic_atts(citation)
+    # The citation, found in its parent at once (an element is only ever equal to
+    # itself), is put inside the wrapper; its ids stay its own.
     parent = _holding_document(citation.parent)
     parent[parent.children.index(citation)] = wrapper
-    wrapper += citation
+    wrapper.append(citation)
     marked = list(findings)
     marked[index] = aligned._replace(anchor=anchor)
     return marked

@@ -137,3 +137,6 @@ class PageFindings(NamedTuple):
     #: The Text Fragment of each passage a sentence is aligned to or a verified claim
     #: rests on, by (key, passage start, passage end); None where none leads to it (:func:`.marking.passage_fragments`).
     fragments: dict[tuple[str, int, int], str | None]
+    #: For each sentence that could follow a source it does not cite, its word stems;
+    #: None for the others (:func:`.document.follower_stems`, of the findings as made).
+    followers: tuple[frozenset[str] | None, ...] = ()
