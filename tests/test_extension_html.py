@@ -282,6 +282,29 @@ def test_a_tooltip_is_no_part_of_the_page_text(root):
     assert body.count('<template class="fc-tip-content" data-fc-claim="passage-') == 5
 
 
+SHOUTING_TRANSLATOR = """
+from sphinx.writers.html5 import HTML5Translator
+
+
+class Shouting(HTML5Translator):
+    def visit_Text(self, node):
+        self.body.append(self.encode(node.astext().upper()))
+
+
+def setup(app):
+    app.set_translator("html", Shouting)
+"""
+
+
+def test_a_claim_is_written_as_a_translator_of_the_project_writes_a_text(root):
+    root.write("conf.py", root.file("conf.py").read_text() + SHOUTING_TRANSLATOR)
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<a class="fc-claim" id="claim-nearly-1500-[^"]+" href="[^"]+">NEARLY 1,500</a>', page
+    )
+    assert "PEOPLE ARRESTED" in page
+
+
 def test_each_claim_carries_what_a_memo_needs(root):
     page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
     claim = re.search(

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
 
 from .config import get_config
 from .nodes import CitedPassage, ClaimMark, ClaimText, EvidencePassage
@@ -137,12 +138,13 @@ _CITED_MEMO = ("sentence", "source", "source-url", "passage", "original", "work"
 def visit_claim_text_html(translator: Any, node: ClaimText) -> None:
     """Write a text with its claims: each a link to its evidence (with no appendix, a
     focusable span) followed by the ``<template>`` of its tooltip; the text between
-    them as the translator writes any text (for running text outside an e-mail
-    address, its text encoded; else through the translator's own ``visit_Text``)."""
+    them as the translator writes any text (Sphinx's, for running text outside an
+    e-mail address: the text encoded; else through the translator's ``visit_Text``)."""
     facts = _page_facts(translator)
     text = str(node)
-    plain = not (
-        getattr(translator, "protect_literal_text", True) or getattr(translator, "in_mailto", True)
+    # Sphinx's own way with a text, unless a translator has another.
+    plain = type(translator).visit_Text is HTML5Translator.visit_Text and not (
+        translator.protect_literal_text or translator.in_mailto
     )
     encode, body = translator.encode, translator.body
     pieces: list[str] = []
