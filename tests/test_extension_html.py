@@ -305,6 +305,34 @@ def test_a_claim_is_written_as_a_translator_of_the_project_writes_a_text(root):
     assert "PEOPLE ARRESTED" in page
 
 
+STRAY_MARK = """
+from docutils import nodes
+from sphinxcontrib.factcheck.nodes import ClaimMark, ClaimText
+
+
+def stray(app, doctree, docname):
+    if docname == "index":
+        text = ClaimText("A stray mark.")
+        text.claims = (ClaimMark(2, 7, "claim-stray", "index"),)
+        doctree.children[0] += nodes.paragraph("", "", text)
+
+
+def setup(app):
+    app.connect("doctree-resolved", stray)
+"""
+
+
+def test_a_mark_whose_finding_the_build_lacks_is_a_located_warning_and_plain_text(root):
+    root.write("conf.py", root.file("conf.py").read_text() + STRAY_MARK)
+    result = root.build("html", fresh=True)
+    assert any(
+        "claim claim-stray is marked in the page but not among the findings of index" in line
+        for line in result.warning_lines
+    ), result.warnings
+    page = (result.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<p>A stray mark.</p>" in page
+
+
 def test_each_claim_carries_what_a_memo_needs(root):
     page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
     claim = re.search(

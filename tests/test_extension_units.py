@@ -6,7 +6,6 @@ incremental dependency rule."""
 from __future__ import annotations
 
 import dataclasses
-import functools
 import html
 import os
 import pickle
@@ -245,29 +244,19 @@ def test_claims_are_marked_in_the_text_node_that_holds_them():
     document = publish_doctree("", settings_overrides={"report_level": 5})
     document += paragraph
     text_nodes = [(0, paragraph[0]), (5, paragraph[1])]
-    make = functools.partial(
-        ClaimMark,
-        evidence="ev",
-        key="Key",
-        passage="p",
-        highlight=(0, 1),
-        source="Src",
-        source_url="",
-        sentence="A.",
-    )
     # Marked from the end, as marking goes: both claims stay in one text node.
-    assert _mark(text_nodes, 37, 41, functools.partial(make, claim_id="claim-2023"))
-    assert _mark(text_nodes, 21, 26, functools.partial(make, claim_id="claim-4200"))
+    assert _mark(text_nodes, 37, 41, "claim-2023", "seizures")
+    assert _mark(text_nodes, 21, 26, "claim-4200", "seizures")
     marked = paragraph[1]
     assert isinstance(marked, ClaimText) and str(marked) == text and len(paragraph) == 2
-    assert [(c.start, c.end, c.claim_id) for c in marked.claims] == [
-        (16, 21, "claim-4200"),
-        (32, 36, "claim-2023"),
-    ]
+    assert marked.claims == (
+        ClaimMark(16, 21, "claim-4200", "seizures"),
+        ClaimMark(32, 36, "claim-2023", "seizures"),
+    )
     assert text_nodes[1] == (5, marked)
     # A claim overlapping one marked, or held by no single text node, is not marked.
-    assert not _mark(text_nodes, 24, 30, functools.partial(make, claim_id="claim-x"))
-    assert not _mark(text_nodes, 3, 9, functools.partial(make, claim_id="claim-y"))
+    assert not _mark(text_nodes, 24, 30, "claim-x", "seizures")
+    assert not _mark(text_nodes, 3, 9, "claim-y", "seizures")
     assert claim_anchors(paragraph) == ["claim-4200", "claim-2023"]
     # The marks stay through what Sphinx does to a doctree: copies and pickles.
     for kept in (paragraph.deepcopy(), pickle.loads(pickle.dumps(paragraph))):

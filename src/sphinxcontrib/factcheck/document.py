@@ -203,7 +203,6 @@ def record_document(
     anchors: set[str] = set()
     words: set[str] = set()
     followers: list[frozenset[str]] = []
-    citations: dict[str, str] = {}  # each source's, made once for the page
     handled = bool(app.events.listeners.get(PROCESS_FINDING))
     # Made with the findings; made again here from those the project's handlers give.
     stored_followers = found.followers if not handled and found.followers else None
@@ -211,21 +210,10 @@ def record_document(
         zip(sentences, found.findings, strict=True)
     ):
         checked = [process(app, f) if handled else f for f in sentence_findings]
-        marked = mark_claims(
-            sentence, checked, entries, blocks, anchors, config.date_field, citations
-        )
+        marked = mark_claims(sentence, checked, blocks, anchors, docname)
         texts = {key: corpus.text_of(key) for key in sentence.keys if key in corpus.sources}
         findings.extend(
-            mark_citation(
-                sentence,
-                marked,
-                entries,
-                texts,
-                anchors,
-                config.date_field,
-                found.fragments,
-                citations,
-            )
+            mark_citation(sentence, marked, entries, texts, anchors, docname, found.fragments)
         )
         words.update(_WORD.findall(QUOTED.sub(" ", sentence.text).lower()))
         # Sentences a source they do not cite could be the one they follow.

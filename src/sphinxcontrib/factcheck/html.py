@@ -31,10 +31,16 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from .bibliography import short_citation
 from .config import get_config
-from .nodes import CitedPassage, ClaimMark, ClaimText, EvidencePassage
+from .marking import evidence_id, sentence_text
+from .nodes import CitedPassage, ClaimText, EvidencePassage
+from .records import Evidence, Finding
+
+logger = logging.getLogger(__name__)
 
 #: How much of a passage a tooltip shows around the claim.
 TOOLTIP_CHARACTERS = 360
@@ -54,6 +60,40 @@ class _PageFacts(NamedTuple):
     title: str
     #: The page's address under ``html_baseurl``, or "" where that is not set.
     address: str
+    #: The findings that the page's marks name, and their sources' citations.
+    recorded: _Recorded
+
+
+class _Recorded:
+    """The findings of the pages a translator writes, by page and anchor (a page's
+    marks name its findings, which hold their evidence), and each source's short
+    citation and address, each found once."""
+
+    def __init__(self, env: Any) -> None:
+        domain = env.get_domain("factcheck")
+        self._documents = domain.documents
+        self._entries = domain.entries
+        self._date_field = get_config(env.config).date_field
+        self._by_anchor: dict[str, dict[str, Finding]] = {}
+        self._sources: dict[str, tuple[str, str]] = {}
+
+    def finding(self, docname: str, anchor: str) -> Finding | None:
+        """The finding of page ``docname`` marked with ``anchor``, or None."""
+        found = self._by_anchor.get(docname)
+        if found is None:
+            record = self._documents.get(docname)
+            findings = record.findings if record is not None else ()
+            found = self._by_anchor[docname] = {f.anchor: f for f in findings if f.anchor}
+        return found.get(anchor)
+
+    def source(self, key: str) -> tuple[str, str]:
+        """A source's :func:`.short_citation` and its address ("" where it has none)."""
+        found = self._sources.get(key)
+        if found is None:
+            entry = self._entries.get(key)
+            url = entry.fields.get("url", "").strip() if entry is not None else ""
+            found = self._sources[key] = (short_citation(key, entry, self._date_field), url)
+        return found
 
 
 def _page_facts(translator: Any) -> _PageFacts:
@@ -71,6 +111,7 @@ def _page_facts(translator: Any) -> _PageFacts:
             work=builder.config.html_title or builder.config.project,
             title=titles[docname].astext() if docname in titles else "",
             address=page_address(builder, docname),
+            recorded=_Recorded(builder.env),
         )
         translator._factcheck_page_facts = facts
     return facts
@@ -150,15 +191,23 @@ def visit_claim_text_html(translator: Any, node: ClaimText) -> None:
     pieces: list[str] = []
     position = 0
     for claim in node.claims:
+        finding = facts.recorded.finding(claim.docname, claim.claim_id)
+        if finding is None or finding.evidence is None:
+            _unrecorded(node, claim.claim_id, claim.docname)
+            continue  # its text is written with the text around it
         pieces.append(text[position : claim.start])
         cid = claim.claim_id
         if facts.evidence_page:
-            href = facts.evidence_uri + "#" + claim.evidence
+            href = (
+                facts.evidence_uri
+                + "#"
+                + evidence_id(finding.evidence.key, finding.evidence.passage_start)
+            )
             pieces.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
         else:
             pieces.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
         pieces.append(text[claim.start : claim.end])
-        pieces.append(_claim_tip(claim, facts))
+        pieces.append(_claim_tip(cid, finding.evidence, finding.sentence, facts))
         position = claim.end
     pieces.append(text[position:])
     # The pieces alternate: text, markup, text, markup, ..., text.
@@ -180,25 +229,26 @@ def depart_claim_text_html(translator: Any, node: ClaimText) -> None:
     pass
 
 
-def _claim_tip(claim: ClaimMark, facts: _PageFacts) -> str:
+def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts) -> str:
     """The end of a claim's link, and its tooltip: the passage with the claim
     highlighted, the source, and what the copy button copies (every text escaped in
     one pass)."""
     closing = "</a>" if facts.evidence_page else "</span>"
-    passage, (start, end) = claim.passage, claim.highlight
+    passage = evidence.passage
+    start, end = evidence.start - evidence.passage_start, evidence.end - evidence.passage_start
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
-    anchor = claim.claim_id
+    citation, url = facts.recorded.source(evidence.key)
     before, highlighted, after, source, escaped_anchor, *memo = escape_all(
         [
             passage[first:start],
             passage[start:end],
             passage[end:last],
-            claim.source,
+            citation,
             anchor,
-            claim.sentence,
-            claim.source,
-            claim.source_url,
+            sentence_text(sentence),
+            citation,
+            url,
             " ".join(passage.split()),
             facts.work,
             facts.title,
@@ -218,6 +268,19 @@ def _claim_tip(claim: ClaimMark, facts: _PageFacts) -> str:
     )
 
 
+def _unrecorded(node: Any, anchor: str, docname: str) -> None:
+    """Warn of a mark whose finding the build does not hold (its text is written as it
+    is, without a tooltip)."""
+    logger.warning(
+        "claim %s is marked in the page but not among the findings of %s",
+        anchor,
+        docname,
+        location=node.parent if isinstance(node, nodes.Text) else node,
+        type="factcheck",
+        subtype="mark",
+    )
+
+
 def visit_cited_passage_html(translator: Any, node: CitedPassage) -> None:
     translator.body.append(f'<span class="fc-cite" id="{node["claim_id"]}">')
 
@@ -225,20 +288,25 @@ def visit_cited_passage_html(translator: Any, node: CitedPassage) -> None:
 def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
     facts = _page_facts(translator)
     anchor = node["claim_id"]
-    passage = " ".join(node["passage"].split())
+    finding = facts.recorded.finding(node["docname"], anchor)
+    if finding is None or finding.evidence is None:
+        _unrecorded(node, anchor, node["docname"])
+        translator.body.append("</span>")
+        return
+    passage = " ".join(finding.evidence.passage.split())
     shown = passage
     if len(shown) > 2 * TOOLTIP_CHARACTERS:
         shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
     original = node.get("original", "")
-    source_url = node.get("source_url", "")
+    citation, source_url = facts.recorded.source(finding.evidence.key)
     shown, source, address, escaped_anchor, *memo = escape_all(
         [
             shown,
-            node["source"],
+            citation,
             original,
             anchor,
-            node.get("sentence", ""),
-            node["source"],
+            sentence_text(finding.sentence),
+            citation,
             source_url,
             passage,
             original if original != source_url else "",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from docutils import nodes
 
-from .bibliography import Entry, short_citation
+from .bibliography import Entry
 from .collect import Sentence
 from .fragments import find_text_fragment, text_fragment
 from .nodes import CitedPassage, ClaimMark, ClaimText
@@ -100,20 +100,17 @@ def sentence_text(sentence: str) -> str:
 def mark_claims(
     sentence: Sentence,
     findings: list[Finding],
-    entries: Mapping[str, Entry],
     blocks: dict[int, list[tuple[int, nodes.Text]]],
     used_ids: set[str],
-    date_field: str = "date",
-    citations: dict[str, str] | None = None,
+    docname: str,
 ) -> list[Finding]:
-    """Mark each verified claim of ``sentence`` in the text node that holds it
-    (:class:`~.nodes.ClaimText`).
+    """Mark each verified claim of ``sentence`` (on page ``docname``) in the text node
+    that holds it (:class:`~.nodes.ClaimText`).
 
-    Returns the findings, each marked one with the anchor it got in the page.
-    ``citations`` keeps each source's :func:`.short_citation` for the page's
-    next sentences.
+    Returns the findings, each marked one with the anchor it got in the page: the
+    mark holds only where the claim stands and that anchor, and the writer finds
+    its evidence among the page's findings by it (:mod:`.html`).
     """
-    citations = {} if citations is None else citations
     text_nodes = blocks.setdefault(id(sentence.text_nodes), list(sentence.text_nodes))
     marked = list(findings)
     order = sorted(
@@ -127,28 +124,12 @@ def mark_claims(
     # Anchors in reading order; claims marked from the end, as they were once
     # wrapped in nodes of their own (a claim holding one marked already is not marked).
     anchors = {i: claim_id(findings[i].text, sentence.text, used_ids) for i in order}
-    shown = sentence_text(sentence.text) if order else ""
     for index in reversed(order):
         finding = findings[index]
-        evidence = finding.evidence
-        assert evidence is not None and finding.span is not None
+        assert finding.span is not None
         anchor = anchors[index]
         start, end = finding.span
-        mark = functools.partial(
-            ClaimMark,
-            claim_id=anchor,
-            evidence=evidence_id(evidence.key, evidence.passage_start),
-            key=evidence.key,
-            passage=evidence.passage,
-            highlight=(
-                evidence.start - evidence.passage_start,
-                evidence.end - evidence.passage_start,
-            ),
-            source=_citation(evidence.key, entries, date_field, citations),
-            source_url=_url(entries.get(evidence.key)),
-            sentence=shown,
-        )
-        if _mark(text_nodes, start, end, mark):
+        if _mark(text_nodes, start, end, anchor, docname):
             marked[index] = finding._replace(anchor=anchor)
     return marked
 
@@ -159,22 +140,21 @@ def mark_citation(
     entries: Mapping[str, Entry],
     texts: Mapping[str, str],
     used_ids: set[str],
-    date_field: str = "date",
+    docname: str,
     fragments: Mapping[tuple[str, int, int], str | None] | None = None,
-    citations: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Wrap the citation of the source ``sentence`` is aligned to in a
     :class:`~.nodes.CitedPassage` carrying that passage and, where a Text Fragment
     leads to it, the original's address at the passage (``texts``: each source's
     archived text, by key; ``fragments``: the Text Fragments :func:`passage_fragments`
-    found, else each is found here; ``citations``: as for :func:`mark_claims`).
+    found, else each is found here). The wrapper holds only the anchor, the page and
+    the original's address; the writer finds the passage among the page's findings.
     Returns the findings, the aligned one with its anchor.
 
     The anchor is made like a claim's (:func:`claim_id`), from the sentence's
     first words: ``passage-...``.
     """
     fragments = fragments or {}
-    citations = {} if citations is None else citations
     index = next((i for i, f in enumerate(findings) if _aligned(f)), None)
     if index is None:
         return findings
@@ -210,14 +190,7 @@ def mark_citation(
     anchor = claim_id(shown, sentence.text, used_ids, prefix="passage")
     wrapper = CitedPassage()
     wrapper.attributes.update(
-        classes=["fc-cite"],
-        claim_id=anchor,
-        key=evidence.key,
-        passage=evidence.passage,
-        source=_citation(evidence.key, entries, date_field, citations),
-        source_url=url,
-        original=original,
-        sentence=shown,
+        classes=["fc-cite"], claim_id=anchor, docname=docname, original=original
     )
     # The citation, found in its parent at once (an element is only ever equal to
     # itself), is put inside the wrapper; its ids stay its own.
@@ -237,7 +210,7 @@ def claim_anchors(node: nodes.Node) -> list[str]:
     >>> from docutils import nodes
     >>> from sphinxcontrib.factcheck.nodes import ClaimMark, ClaimText
     >>> text = ClaimText("Officers seized 4,200 pounds.")
-    >>> text.claims = (ClaimMark(16, 21, "claim-4200-9f1326", "", "", "", (0, 0), "", "", ""),)
+    >>> text.claims = (ClaimMark(16, 21, "claim-4200-9f1326", "index"),)
     >>> cited = CitedPassage("", claim_id="passage-officers-seized-9f1326")
     >>> claim_anchors(nodes.paragraph("", "", text, cited))
     ['claim-4200-9f1326', 'passage-officers-seized-9f1326']
@@ -249,17 +222,6 @@ def claim_anchors(node: nodes.Node) -> list[str]:
         elif isinstance(found, CitedPassage):
             anchors.append(found["claim_id"])
     return anchors
-
-
-def _citation(
-    key: str, entries: Mapping[str, Entry], date_field: str, citations: dict[str, str]
-) -> str:
-    """A source's :func:`.short_citation`, made once for the sentences that keep
-    ``citations``."""
-    found = citations.get(key)
-    if found is None:
-        found = citations[key] = short_citation(key, entries.get(key), date_field)
-    return found
 
 
 def _aligned(finding: Finding) -> bool:
@@ -310,14 +272,10 @@ def _url(entry: Entry | None) -> str:
 
 
 def _mark(
-    text_nodes: list[tuple[int, nodes.Text]],
-    start: int,
-    end: int,
-    mark: Callable[..., ClaimMark],
+    text_nodes: list[tuple[int, nodes.Text]], start: int, end: int, anchor: str, docname: str
 ) -> bool:
     """Mark the claim between two block offsets in the text node that holds it, if one
-    does and no claim marked in it overlaps it; ``mark`` makes the
-    :class:`~.nodes.ClaimMark` from the claim's offsets in that node."""
+    does and no claim marked in it overlaps it."""
     for index, (offset, text_node) in enumerate(text_nodes):
         if not (offset <= start and end <= offset + len(text_node)) or text_node.parent is None:
             continue
@@ -333,7 +291,8 @@ def _mark(
             text_nodes[index] = (offset, marked)
         else:
             marked = text_node
-        marked.claims = tuple(sorted((*claims, mark(first, last)), key=_START))
+        mark = ClaimMark(first, last, anchor, docname)
+        marked.claims = tuple(sorted((*claims, mark), key=_START))
         return True
     return False
 

@@ -5,10 +5,10 @@
 - :class:`OwnStatement`: a sentence the project says for itself, about its
   sources (the own-statement role);
 - :class:`ClaimText`: a text stating verified figures or quotations, each a
-  :class:`ClaimMark` carrying its evidence (:mod:`.marking` marks claims,
-  :mod:`.html` writes them);
-- :class:`CitedPassage`: a sentence's citation, carrying the passage of the
-  source the sentence is aligned to (:mod:`.marking`, :mod:`.html`);
+  :class:`ClaimMark` naming its finding (:mod:`.marking` marks claims,
+  :mod:`.html` writes them with their evidence);
+- :class:`CitedPassage`: a sentence's citation, naming the finding that holds
+  the passage of the source the sentence is aligned to (:mod:`.marking`, :mod:`.html`);
 - :class:`EvidenceIndex`: where the evidence appendix goes, and
   :class:`EvidencePassage`: one of its passages in HTML (:mod:`.appendix`).
 """
@@ -29,24 +29,16 @@ class OwnStatement(nodes.inline):
 
 
 class ClaimMark(NamedTuple):
-    """A verified figure or quotation in a :class:`ClaimText`, with its evidence."""
+    """A verified figure or quotation in a :class:`ClaimText`: where it stands, and the
+    anchor by which its finding, and so its evidence, is found among its page's
+    (:func:`~sphinxcontrib.factcheck.get_findings`)."""
 
     #: Where the claim stands in the text (offsets into ``str(node)``).
     start: int
     end: int
-    #: The claim's anchor in the page.
+    #: The claim's anchor in the page, and the page whose finding it is.
     claim_id: str
-    #: The anchor of its passage in the evidence appendix.
-    evidence: str
-    #: The source's key, the passage, and where the claim stands in the passage.
-    key: str
-    passage: str
-    highlight: tuple[int, int]
-    #: The source's short citation and address.
-    source: str
-    source_url: str
-    #: The sentence that states the claim, as a reader sees it.
-    sentence: str
+    docname: str
 
 
 class ClaimText(nodes.Text):
@@ -81,7 +73,9 @@ def depart_as_text(translator: nodes.NodeVisitor, node: ClaimText) -> None:
 
 
 class CitedPassage(nodes.inline):
-    """A sentence's citation, carrying the passage the sentence is aligned to."""
+    """A sentence's citation, wrapped: ``claim_id`` is the anchor of the sentence's
+    aligned finding on page ``docname`` (which holds the passage), ``original`` the
+    address of the original at that passage."""
 
 
 class EvidencePassage(nodes.General, nodes.Element):
