@@ -35,7 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .bibliography import short_citation
+from .bibliography import entry_url, short_citation
 from .config import get_config
 from .domain import FactCheckDomain, get_corpus, get_findings
 from .html import memo_template, page_address, permalink
@@ -135,10 +135,9 @@ def fill_evidence_index(app: Sphinx, doctree: nodes.document, docname: str) -> N
     address = page_address(app.builder, docname)  # the appendix's, for its permalinks
 
     for key in sorted(by_passage, key=lambda k: citation(k).lower()):
-        fields = entries[key].fields if key in entries else {}
         label = citation(key)
         content.append(nodes.rubric(label, label, ids=[f"ev-{key.lower()}"]))
-        url = fields.get("url", "").strip()
+        url = entry_url(entries.get(key))
         # The archived text alone: the appendix needs no source's index.
         text = corpus.text_of(key) if corpus and key in corpus.sources else None
         if url and not html:
@@ -192,7 +191,7 @@ def _html_entry(
     """One passage in HTML: its box, its uses as links, the original, a copy button
     (an :class:`~.nodes.EvidencePassage`, which :mod:`.html` writes at once)."""
     links = tuple(_use_links(use, page_uri, title) for use in uses)
-    link = ("Open the original at this passage" if original else "Open the original", original)
+    link_text = "Open the original at this passage" if original else "Open the original"
     memo = memo_template(
         anchor,
         {
@@ -214,7 +213,7 @@ def _html_entry(
         if places:
             searchable += [f"({len(places)} places:", *map(str, range(1, len(places) + 1))]
     if url:
-        searchable.append(link[0])
+        searchable.append(link_text)
     box = EvidencePassage(
         "",
         nodes.Text(" ".join(searchable)),
@@ -224,7 +223,7 @@ def _html_entry(
     box.attributes.update(
         pieces=tuple(pieces),
         uses=links,
-        original=(link[0], original or url) if url else None,
+        original=(link_text, original or url) if url else None,
         memo=memo,
     )
     return box

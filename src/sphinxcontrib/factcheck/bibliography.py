@@ -122,6 +122,11 @@ def display_name(entry: Entry) -> str:
     return ""
 
 
+def entry_url(entry: Entry | None) -> str:
+    """The address a bibliography entry gives for its source, or "" where it gives none."""
+    return entry.fields.get("url", "").strip() if entry is not None else ""
+
+
 def short_citation(key: str, entry: Entry | None, date_field: str = "date") -> str:
     """The source as a tooltip or the evidence appendix names it: who, when, what.
 

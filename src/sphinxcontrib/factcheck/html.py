@@ -34,7 +34,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
-from .bibliography import short_citation
+from .bibliography import entry_url, short_citation
 from .config import get_config
 from .marking import evidence_id, sentence_text
 from .nodes import CitedPassage, ClaimText, EvidencePassage
@@ -91,8 +91,10 @@ class _Recorded:
         found = self._sources.get(key)
         if found is None:
             entry = self._entries.get(key)
-            url = entry.fields.get("url", "").strip() if entry is not None else ""
-            found = self._sources[key] = (short_citation(key, entry, self._date_field), url)
+            found = self._sources[key] = (
+                short_citation(key, entry, self._date_field),
+                entry_url(entry),
+            )
         return found
 
 

@@ -3,12 +3,11 @@ the :class:`~.nodes.ClaimText` that states it, and each cited sentence's citatio
 :class:`~.nodes.CitedPassage`.
 
 While a document is read, each verified figure or quotation is marked in the
-text node that holds it, with its evidence (source key, passage, offsets, the
-source's citation and address) and the sentence that states it, and an anchor
-of its own (:func:`claim_id`) so that a memo can link to the very figure. The
-citation of every cited sentence is wrapped too, with the passage the sentence
-is aligned to (:func:`mark_citation`), so that a sentence without a figure is
-as close to its source. Builders that know these nodes (HTML, :mod:`.html`)
+text node that holds it, with an anchor of its own (:func:`claim_id`) so that a
+memo can link to the very figure; the anchor names its finding, which holds its
+evidence. The citation of every cited sentence is wrapped too, naming the
+finding that holds the passage the sentence is aligned to (:func:`mark_citation`),
+so that a sentence without a figure is as close to its source. Builders that know these nodes (HTML, :mod:`.html`)
 show the evidence; others print the text as it is.
 """
 
@@ -22,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from docutils import nodes
 
-from .bibliography import Entry
+from .bibliography import Entry, entry_url
 from .collect import Sentence
 from .fragments import find_text_fragment, text_fragment
 from .nodes import CitedPassage, ClaimMark, ClaimText
@@ -144,8 +143,8 @@ def mark_citation(
     fragments: Mapping[tuple[str, int, int], str | None] | None = None,
 ) -> list[Finding]:
     """Wrap the citation of the source ``sentence`` is aligned to in a
-    :class:`~.nodes.CitedPassage` carrying that passage and, where a Text Fragment
-    leads to it, the original's address at the passage (``texts``: each source's
+    :class:`~.nodes.CitedPassage` naming its finding and, where a Text Fragment
+    leads to the passage, the original's address at the passage (``texts``: each source's
     archived text, by key; ``fragments``: the Text Fragments :func:`passage_fragments`
     found, else each is found here). The wrapper holds only the anchor, the page and
     the original's address; the writer finds the passage among the page's findings.
@@ -174,7 +173,7 @@ def mark_citation(
     if citation is None:
         return findings
     entry = entries.get(evidence.key)
-    url = _url(entry)
+    url = entry_url(entry)
     original = url
     text = texts.get(evidence.key)
     if url and text is not None:
@@ -265,10 +264,6 @@ def passage_fragments(
                     text, evidence.passage_start, evidence.passage_end
                 )
     return fragments
-
-
-def _url(entry: Entry | None) -> str:
-    return entry.fields.get("url", "").strip() if entry is not None else ""
 
 
 def _mark(

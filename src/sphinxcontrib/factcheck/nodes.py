@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from docutils import nodes
 
@@ -62,14 +62,14 @@ class ClaimText(nodes.Text):
         return copied
 
 
-def visit_as_text(translator: nodes.NodeVisitor, node: ClaimText) -> None:
+def visit_as_text(translator: Any, node: ClaimText) -> None:
     """Write a :class:`ClaimText` as the text it is, for a translator that would not
     look for a text's handler by its class (docutils' XML writer)."""
-    translator.visit_Text(node)  # type: ignore[attr-defined]
+    translator.visit_Text(node)
 
 
-def depart_as_text(translator: nodes.NodeVisitor, node: ClaimText) -> None:
-    translator.depart_Text(node)  # type: ignore[attr-defined]
+def depart_as_text(translator: Any, node: ClaimText) -> None:
+    translator.depart_Text(node)
 
 
 class CitedPassage(nodes.inline):
