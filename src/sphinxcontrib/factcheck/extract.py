@@ -57,6 +57,16 @@ _YEAR = r"(?:19|20)\d\d"
 #: A word (where a figure may start), or a dollar sign.
 _WORD_OR_DOLLAR = re.compile(r"\$|\b\w+")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+#: The kinds of figure (:class:`Grammar`'s groups) that may start with a digit, and
+#: those that may start with a word; money written with a sign starts with "$".
+_STARTING_WITH_DIGIT = frozenset(
+    {"iso", "isomonth", "dmy", "range", "moneyw", "pct", "ratio", "dozen", "num"}
+)
+_STARTING_WITH_WORD = frozenset(
+    {"mdy", "my", "range", "spanned", "fy", "moneyw", "pctw", "ratio", "dozen"}
+    | {"half", "frac", "word"}
+)
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -98,36 +108,49 @@ class Grammar:
             [re.escape(w) for w in v.fiscal_year if w.isupper()]
             + [f"(?i:{alt(w for w in v.fiscal_year if not w.isupper())})"]
         )
-        self.figure = re.compile(
-            "|".join(
-                [
-                    rf"(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b)",
-                    rf"(?P<isomonth>\b(?P<isomonth_y>{_YEAR})-(?P<isomonth_m>0[1-9]|1[0-2])\b(?!-))",
-                    rf"(?P<mdy>\b(?P<mdy_m>{month})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b"
-                    rf"(?:,?\s+(?P<mdy_y>{_YEAR})\b)?)",
-                    rf"(?P<dmy>\b(?P<dmy_d>[0-3]?\d)\s+(?P<dmy_m>{month})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)",
-                    rf"(?P<my>\b(?P<my_m>{month}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b)",
-                    rf"(?P<range>\b(?:(?:{fiscal})\s?)?(?P<range_a>{_YEAR})\s?[-–]\s?"
-                    rf"(?:(?:{fiscal})\s?)?(?P<range_b>(?:19|20)?\d\d)\b)",
-                    rf"(?P<spanned>\b(?i:{alt(v.range_openers)})\s+(?:(?:{fiscal})\s?)?(?P<spanned_a>{_YEAR})"
-                    rf"\s+(?i:{alt(v.range_joiners)})\s+(?:(?:{fiscal})\s?)?(?P<spanned_b>{_YEAR})\b)",
-                    rf"(?P<fy>\b(?:{fiscal})\s?(?P<fy_y>{_YEAR})\b)",
-                    rf"(?P<money>\$\s?(?P<money_n>{_NUM})(?P<money_s>{scale}))",
-                    rf"(?P<moneyw>(?<![\w.,$-])(?P<moneyw_n>{_NUM}|{word})"
-                    rf"(?P<moneyw_s>(?:[\s-]+(?i:{alt(k for k, n in v.scales.items() if n > 100)}))?)"
-                    rf"[\s-]+(?i:{alt(v.currency)})\b)",
-                    rf"(?P<pctw>\b(?P<pctw_n>{word})\s+(?i:{alt(v.percent)})\b)",
-                    rf"(?P<pct>(?<![\w.,$-])(?P<pct_n>{_NUM})\s?(?:%|(?i:{alt(v.percent)})\b))",
-                    rf"(?P<ratio>\b(?P<ratio_a>{small}|\d{{1,2}})\s+(?i:{alt(v.ratio_joiners)})\s+"
-                    rf"(?P<ratio_b>{small}|(?i:{alt(v.tens)})|\d{{1,2}})\b)",
-                    rf"(?P<dozen>\b(?P<dozen_a>(?i:{articles})|{word}|\d+)\s+(?i:{re.escape(v.dozen)})\b)",
-                    rf"(?P<num>(?<![\w.,$-])(?P<num_n>{_NUM})(?![\w%])(?P<num_s>{scale}))",
-                    rf"(?P<half>\b(?i:{re.escape(v.half)})\b)",
-                    rf"(?P<frac>\b(?P<frac_a>(?i:{numerators}))[-\s](?P<frac_b>(?i:{alt(v.fractions)}))s?\b)",
-                    rf"(?P<word>\b(?P<word_n>{word})\b(?P<word_s>{scale}))",
-                ]
-            )
+        #: Each kind of figure's pattern, by group name, in the order they are tried.
+        kinds = {
+            _GROUP_NAME.match(pattern)[1]: pattern  # type: ignore[index]
+            for pattern in [
+                rf"(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b)",
+                rf"(?P<isomonth>\b(?P<isomonth_y>{_YEAR})-(?P<isomonth_m>0[1-9]|1[0-2])\b(?!-))",
+                rf"(?P<mdy>\b(?P<mdy_m>{month})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                rf"(?:,?\s+(?P<mdy_y>{_YEAR})\b)?)",
+                rf"(?P<dmy>\b(?P<dmy_d>[0-3]?\d)\s+(?P<dmy_m>{month})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)",
+                rf"(?P<my>\b(?P<my_m>{month}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b)",
+                rf"(?P<range>\b(?:(?:{fiscal})\s?)?(?P<range_a>{_YEAR})\s?[-–]\s?"
+                rf"(?:(?:{fiscal})\s?)?(?P<range_b>(?:19|20)?\d\d)\b)",
+                rf"(?P<spanned>\b(?i:{alt(v.range_openers)})\s+(?:(?:{fiscal})\s?)?(?P<spanned_a>{_YEAR})"
+                rf"\s+(?i:{alt(v.range_joiners)})\s+(?:(?:{fiscal})\s?)?(?P<spanned_b>{_YEAR})\b)",
+                rf"(?P<fy>\b(?:{fiscal})\s?(?P<fy_y>{_YEAR})\b)",
+                rf"(?P<money>\$\s?(?P<money_n>{_NUM})(?P<money_s>{scale}))",
+                rf"(?P<moneyw>(?<![\w.,$-])(?P<moneyw_n>{_NUM}|{word})"
+                rf"(?P<moneyw_s>(?:[\s-]+(?i:{alt(k for k, n in v.scales.items() if n > 100)}))?)"
+                rf"[\s-]+(?i:{alt(v.currency)})\b)",
+                rf"(?P<pctw>\b(?P<pctw_n>{word})\s+(?i:{alt(v.percent)})\b)",
+                rf"(?P<pct>(?<![\w.,$-])(?P<pct_n>{_NUM})\s?(?:%|(?i:{alt(v.percent)})\b))",
+                rf"(?P<ratio>\b(?P<ratio_a>{small}|\d{{1,2}})\s+(?i:{alt(v.ratio_joiners)})\s+"
+                rf"(?P<ratio_b>{small}|(?i:{alt(v.tens)})|\d{{1,2}})\b)",
+                rf"(?P<dozen>\b(?P<dozen_a>(?i:{articles})|{word}|\d+)\s+(?i:{re.escape(v.dozen)})\b)",
+                rf"(?P<num>(?<![\w.,$-])(?P<num_n>{_NUM})(?![\w%])(?P<num_s>{scale}))",
+                rf"(?P<half>\b(?i:{re.escape(v.half)})\b)",
+                rf"(?P<frac>\b(?P<frac_a>(?i:{numerators}))[-\s](?P<frac_b>(?i:{alt(v.fractions)}))s?\b)",
+                rf"(?P<word>\b(?P<word_n>{word})\b(?P<word_s>{scale}))",
+            ]
+        }
+        #: Every figure, as one pattern: the first kind that matches is the figure.
+        self.figure = re.compile("|".join(kinds.values()))
+        # The same by what the text starts with where it is tried, a digit, a word or a
+        # dollar sign: only the kinds that can start so, in the same order, so the
+        # first that matches is the same kind (:meth:`figures_in`).
+        assert _STARTING_WITH_DIGIT | _STARTING_WITH_WORD | {"money"} == kinds.keys()
+        self._at_digit = re.compile(
+            "|".join(p for n, p in kinds.items() if n in _STARTING_WITH_DIGIT)
         )
+        self._at_word = re.compile(
+            "|".join(p for n, p in kinds.items() if n in _STARTING_WITH_WORD)
+        )
+        self._at_dollar = re.compile(kinds["money"])
         #: Where a figure can start: a dollar sign, a digit, or a word the grammar
         #: begins a figure with. Only these places are tried (:meth:`figures_in`).
         starters = [*v.months, *v.number_words, v.half, v.dozen, *v.fractions, *v.articles]
@@ -198,7 +221,13 @@ class Grammar:
                 or word.lower().rstrip("0123456789") in starters  # "FY2019"
             ):
                 continue
-            match = self.figure.match(text, start)
+            first = word[0]
+            if first == "$":
+                match = self._at_dollar.match(text, start)
+            elif first in "0123456789":
+                match = self._at_digit.match(text, start)
+            else:
+                match = self._at_word.match(text, start)
             if match:
                 yield match
                 position = match.end()
@@ -388,9 +417,9 @@ def extract_figures(
             wide = close if context == near else words.around(*span, context)
             placed[span] = close, wide, words.following(figure.end), *words.measure(figure.end)
         if figure.kind is Kind.NUMBER:  # only a count measures something
-            located.append(Figure(*figure[:7], *placed[span]))
+            located.append(Figure._make((*figure[:7], *placed[span])))
         else:
-            located.append(Figure(*figure[:7], *placed[span][:3]))
+            located.append(Figure._make((*figure[:7], *placed[span][:3], "", "")))
     return located
 
 

@@ -18,11 +18,17 @@ from __future__ import annotations
 
 import re
 
-#: Marks of a caption, a credit or a site's own notice.
-_CREDIT = re.compile(
-    r"Credit[…:.]|\bPhoto:|\bPhotograph:|Getty Images|/ (?:The )?(?:Washington Post|Reuters|AP)\b"
-    r"|Leer en español|is not supported\. For an optimal experience"
-)
+#: Marks of a caption, a credit or a site's own notice, each by the words every
+#: one of its matches holds (looked for first, which is quicker than the pattern).
+_CREDIT_MARKS = {
+    "Credit": r"Credit[…:.]",
+    "Photo": r"\bPhoto:|\bPhotograph:",
+    "Getty Images": r"Getty Images",
+    "/ ": r"/ (?:The )?(?:Washington Post|Reuters|AP)\b",
+    "Leer en español": r"Leer en español",
+    "is not supported": r"is not supported\. For an optimal experience",
+}
+_CREDIT = re.compile("|".join(_CREDIT_MARKS.values()))
 #: What ends a sentence, perhaps inside closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
 #: A line without a sentence's end is a headline or a link when it is this short.
@@ -36,11 +42,20 @@ def furniture_lines(text: str) -> list[int]:
         line = line.strip()
         if not line:
             continue
-        if _CREDIT.search(line) or (
+        if _credited(line) or (
             not _SENTENCE_END.search(line) and len(line.split()) <= HEADLINE_WORDS
         ):
             found.append(number)
     return found
+
+
+def _credited(line: str) -> bool:
+    """Whether a line carries a credit or caption mark.
+
+    >>> _credited("Pills on a table. Photo: Pixabay."), _credited("A photo: of pills")
+    (True, False)
+    """
+    return any(words in line for words in _CREDIT_MARKS) and _CREDIT.search(line) is not None
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:

@@ -60,38 +60,41 @@ class Source:
             for index, (start, _) in enumerate(self.sentences)
             if any(first <= start < last for first, last in spans)
         )
-        #: The figures of each value (:attr:`.Figure.key`), with their sentence.
-        self.figures: dict[tuple[Kind, object], list[Occurrence]] = defaultdict(list)
-        #: The figures of each sentence, in order.
-        self.sentence_figures: list[list[Figure]] = [[] for _ in self.sentences]
-        #: The figures that count each thing ("representatives"), with their sentence.
-        self.unit_figures: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
         words = Words(text, vocabulary)  # read once, for every figure and sentence
-        sentence_words: dict[int, frozenset[str]] = {}
+        #: The distinctive word stems of each sentence.
+        self.sentence_stems = [_sentence_stems(words, text, span) for span in self.sentences]
+        figures: dict[tuple[Kind, object], list[Occurrence]] = defaultdict(list)
+        sentence_figures: list[list[Figure]] = [[] for _ in self.sentences]
+        unit_figures: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
         for figure in extract_figures(text, published, vocabulary=vocabulary, words=words):
             # A source figure's context: the words near it and its whole sentence.
             sentence = self.sentence_at(figure.start)
             if sentence in self.furniture:
                 continue
-            if sentence not in sentence_words:
-                sentence_words[sentence] = _sentence_stems(words, text, self.sentences[sentence])
-            figure = figure._replace(context=figure.near | sentence_words[sentence])
-            self.figures[figure.key].append(Occurrence(sentence, figure))
-            self.sentence_figures[sentence].append(figure)
+            # (its fields as they are but its context: what _replace does, made directly)
+            context = figure.near | self.sentence_stems[sentence]
+            figure = Figure._make((*figure[:8], context, *figure[9:]))
+            figures[figure.key].append(Occurrence(sentence, figure))
+            sentence_figures[sentence].append(figure)
             if figure.unit:
-                self.unit_figures[figure.unit].append((sentence, figure))
-        self.figures = dict(self.figures)
-        self.unit_figures = dict(self.unit_figures)
+                unit_figures[figure.unit].append((sentence, figure))
+        # Kept as tuples, which hold less memory than lists and which Python's garbage
+        # collector, once it has seen one holding only numbers, no longer visits.
+        #: The figures of each value (:attr:`.Figure.key`), with their sentence.
+        self.figures = {key: tuple(found) for key, found in figures.items()}
+        #: The figures of each sentence, in order.
+        self.sentence_figures = [tuple(found) for found in sentence_figures]
+        #: The figures that count each thing ("representatives"), with their sentence.
+        self.unit_figures = {unit: tuple(found) for unit, found in unit_figures.items()}
         #: Word stems too frequent in this source to tell one context from another.
         self.common = _common_stems(words, text, self.sentences)
-        #: The distinctive word stems of each sentence, and the sentences of each stem.
-        self.sentence_stems = [_sentence_stems(words, text, span) for span in self.sentences]
-        self.stem_sentences: dict[str, list[int]] = defaultdict(list)
+        #: The sentences (never page furniture) holding each distinctive word stem.
+        stem_sentences: dict[str, list[int]] = defaultdict(list)
         for index, stems in enumerate(self.sentence_stems):
             if index not in self.furniture:
                 for word in stems:
-                    self.stem_sentences[word].append(index)
-        self.stem_sentences = dict(self.stem_sentences)
+                    stem_sentences[word].append(index)
+        self.stem_sentences = {stem: tuple(found) for stem, found in stem_sentences.items()}
         #: The stems of the distinctive words of the whole text.
         self.stems = words.all()
 

@@ -126,12 +126,17 @@ class Words:
         index = bisect.bisect_left(self.starts, end)
         if index > 0 and self.ends[index - 1] > end and self.closes[index - 1]:
             return ""  # the figure's own word ends the phrase: "in 2022,"
-        for plain, closes, acronym in zip(
-            self.plain[index:], self.closes[index:], self.acronyms[index:], strict=True
-        ):
-            if plain and plain not in self.function_words and not acronym:
+        function_words, plains, closes, acronyms = (
+            self.function_words,
+            self.plain,
+            self.closes,
+            self.acronyms,
+        )
+        for position in range(index, len(plains)):  # not slices: the rest may be long
+            plain = plains[position]
+            if plain and plain not in function_words and not acronyms[position]:
                 return plain
-            if closes:
+            if closes[position]:
                 return ""  # a comma, a full stop, a table's cell separator
         return ""
 
@@ -146,7 +151,11 @@ class Words:
         measure = period = ""
         rate = False
         for position, (plain, closes) in enumerate(
-            zip(self.plain[index : index + PERIOD_REACH], self.closes[index:], strict=False)
+            zip(
+                self.plain[index : index + PERIOD_REACH],
+                self.closes[index : index + PERIOD_REACH],
+                strict=True,
+            )
         ):
             if rate and plain in periods and not period:
                 period = periods[plain]
