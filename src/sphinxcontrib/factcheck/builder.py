@@ -10,6 +10,7 @@ Sphinx's linkcheck, re-reads every document and writes every finding out
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from sphinx.builders.dummy import DummyBuilder
@@ -35,6 +36,7 @@ class FactCheckBuilder(DummyBuilder):
     def finish(self) -> None:
         findings = get_findings(self.env)
 
+        @functools.cache  # asked once per finding: a page's many findings share it
         def file_of(docname: str) -> str:
             # As warnings name it: relative to the working folder if inside it.
             return relative(self.env.doc2path(docname))

@@ -80,6 +80,8 @@ def outdated_documents(
     old: dict[str, KeyState] = domain.data["keys"]
     new = key_states(corpus, domain.entries)
     domain.data["keys"] = new
+    if not domain.documents:
+        return []  # no page was checked before (a first or a fresh build): none to add
     changed_keys = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
     names = _name_words(
         name
