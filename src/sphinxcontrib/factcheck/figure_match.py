@@ -15,6 +15,7 @@ figures a sentence states, never with the length of the source.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Sequence
 from typing import Literal
 
@@ -150,47 +151,61 @@ def best_aligned(
         # clearly better: "elections in 2023" is not the "2023" of another
         # sentence where the elections' sentence says "next year", nor a
         # meeting's "on Thursday" the "Friday" of an announcement.
-        everywhere = range(len(source.sentences))
-        return not _fits_better(
-            claim, words, claimed, source, everywhere, "context", shared, twice=True
-        )
+        everywhere = _of_kind(source).get(claim.kind, ())
+        return not _fits_better(claim, words, claimed, everywhere, "context", shared, twice=True)
     score = len(words & occurrence.figure.near)
     if score == 0:
         return False
     first = max(0, occurrence.sentence - 1)
-    around = range(first, min(len(source.sentences), occurrence.sentence + 2))
-    return not _fits_better(claim, words, claimed, source, around, "near", score)
+    around = [
+        (other.key, other)
+        for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2))
+        for other in source.sentence_figures[sentence]
+        if other.kind is claim.kind
+    ]
+    return not _fits_better(claim, words, claimed, around, "near", score)
+
+
+_OF_KIND: weakref.WeakKeyDictionary[Source, dict[Kind, list[tuple[object, Figure]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _of_kind(source: Source) -> dict[Kind, list[tuple[object, Figure]]]:
+    """A source's figures (never page furniture's) by kind, each with its key, read once."""
+    if source not in _OF_KIND:
+        found: dict[Kind, list[tuple[object, Figure]]] = {}
+        for figures in source.sentence_figures:
+            for figure in figures:
+                found.setdefault(figure.kind, []).append((figure.key, figure))
+        _OF_KIND[source] = found
+    return _OF_KIND[source]
 
 
 def _fits_better(
     claim: Figure,
     words: frozenset[str],
     claimed: frozenset[tuple[object, object]],
-    source: Source,
-    sentences: range,
+    others: Sequence[tuple[object, Figure]],
     words_of: Literal["context", "near"],
     score: int,
     twice: bool = False,
 ) -> bool:
-    """Whether another figure of the claim's kind, in ``sentences``, shares
+    """Whether another figure of the claim's kind (``others``, with their keys) shares
     clearly more of the claim's words (its ``context`` or ``near`` words): two
     more, or (``twice``) twice as many where the claim's occurrence shares one.
 
     Twice as many is enough for a date or year, which the words of its whole
     sentence place ("presidential elections next year"); a number's few near
     words are too few ("seized more than 11,000 pounds ... the 14,100 pounds")."""
-    kind, key = claim.kind, claim.key
-    for sentence in sentences:  # loops, not any(): this runs for every occurrence
-        for other in source.sentence_figures[sentence]:
-            if other.kind is not kind:
-                continue
-            other_key = other.key
-            if (
-                other_key != key
-                and other_key not in claimed
-                and _clearly_more(len(words & getattr(other, words_of)), score, twice)
-            ):
-                return True
+    key = claim.key
+    for other_key, other in others:  # a loop, not any(): this runs for every occurrence
+        if (
+            other_key != key
+            and other_key not in claimed
+            and _clearly_more(len(words & getattr(other, words_of)), score, twice)
+        ):
+            return True
     return False
 
 

@@ -61,8 +61,8 @@ class Source:
             if any(first <= start < last for first, last in spans)
         )
         words = Words(text, vocabulary)  # read once, for every figure and sentence
-        #: The distinctive word stems of each sentence.
-        self.sentence_stems = [_sentence_stems(words, text, span) for span in self.sentences]
+        # The distinctive word stems of each sentence (read for its figures and index).
+        sentence_stems = [_sentence_stems(words, text, span) for span in self.sentences]
         figures: dict[tuple[Kind, object], list[Occurrence]] = defaultdict(list)
         sentence_figures: list[list[Figure]] = [[] for _ in self.sentences]
         unit_figures: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
@@ -72,7 +72,7 @@ class Source:
             if sentence in self.furniture:
                 continue
             # (its fields as they are but its context: what _replace does, made directly)
-            context = figure.near | self.sentence_stems[sentence]
+            context = figure.near | sentence_stems[sentence]
             figure = Figure._make((*figure[:8], context, *figure[9:]))
             figures[figure.key].append(Occurrence(sentence, figure))
             sentence_figures[sentence].append(figure)
@@ -90,7 +90,7 @@ class Source:
         self.common = _common_stems(words, text, self.sentences)
         #: The sentences (never page furniture) holding each distinctive word stem.
         stem_sentences: dict[str, list[int]] = defaultdict(list)
-        for index, stems in enumerate(self.sentence_stems):
+        for index, stems in enumerate(sentence_stems):
             if index not in self.furniture:
                 for word in stems:
                     stem_sentences[word].append(index)
