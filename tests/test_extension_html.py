@@ -333,6 +333,10 @@ def test_a_mark_whose_finding_the_build_lacks_is_a_located_warning_and_plain_tex
     assert "<p>A stray mark.</p>" in page
 
 
+def _parts(markup: str) -> dict[str, str]:
+    return dict(re.findall(r'<span data-fc-part="([a-z-]+)">(.*?)</span>', markup))
+
+
 def test_each_claim_carries_what_a_memo_needs(root):
     page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
     claim = re.search(
@@ -342,12 +346,38 @@ def test_each_claim_carries_what_a_memo_needs(root):
         re.S,
     )
     assert claim is not None
-    parts = dict(re.findall(r'<span data-fc-part="([a-z-]+)">(.*?)</span>', claim.group(2)))
+    memo = re.search(
+        r'<template class="fc-memo" data-fc-anchor="([^"]+)" data-fc-source="([^"]+)">(.*)',
+        claim.group(2),
+        re.S,
+    )
+    assert memo is not None and memo.group(1) == claim.group(1)
+    # The memo holds what is its own: the sentence and the passage.
+    parts = _parts(memo.group(3))
+    assert parts.keys() == {"sentence", "passage"}
     assert parts["sentence"].startswith("People arrested")  # a table row is its sentence
-    assert parts["source"] == "Smith (2024-03-15), “Port seizures rise as officials meet”"
-    assert parts["source-url"] == "https://gazette.example.org/2024/03/15/port-seizures"
     assert parts["passage"].startswith("Nearly 1,500 people were arrested in 2023")
-    assert parts["link"] == f"https://handbook.example.org/en/latest/index.html#{claim.group(1)}"
+    # What the page's memos share is in the page once, outside every tooltip: the
+    # page's work, title and address, and the citation and address of each source.
+    outside = re.sub(
+        r'<template class="fc-tip-content".*?</template></template>', "", page, flags=re.S
+    )
+    pages = re.findall(r'<template class="fc-memo-page">(.*?)</template>', page, re.S)
+    assert len(pages) == 1 and pages == re.findall(
+        r'<template class="fc-memo-page">(.*?)</template>', outside, re.S
+    )
+    shared = _parts(pages[0])
+    assert shared["work"].startswith("Project name not set")  # the html_title Sphinx gives
+    assert shared["page"] == "Seizures"
+    assert shared["address"] == "https://handbook.example.org/en/latest/index.html"
+    sources = re.findall(
+        r'<template class="fc-memo-source" data-fc-source="([^"]+)">(.*?)</template>', outside, re.S
+    )
+    assert [key for key, _ in sources] == [memo.group(2)] == ["Smith2024seizures"]
+    assert _parts(sources[0][1]) == {
+        "source": "Smith (2024-03-15), “Port seizures rise as officials meet”",
+        "source-url": "https://gazette.example.org/2024/03/15/port-seizures",
+    }
 
 
 # -- Charts --------------------------------------------------------------------

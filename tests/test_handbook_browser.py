@@ -301,6 +301,20 @@ def test_a_figure_copies_with_its_citation_from_its_tooltip_and_its_evidence(sit
     permalink = f"{PUBLISHED}chapters/violence-in-mexico.html#{claim.get_attribute('id')}"
     assert lines[-1].endswith(f"“Violence in Mexico”: {permalink}"), lines
     assert button.inner_text() == "Copied"
+    verified = lines[-1]
+
+    # A sentence's citation copies the same way: its memo holds the sentence and the
+    # passage, the page holds the source, the work and the page's address once.
+    cites = page.locator(".fc-cite")
+    cite = next(cites.nth(i) for i in range(cites.count()) if cites.nth(i).is_visible())
+    anchor = cite.get_attribute("id")
+    cite.locator("a").first.focus()
+    tooltip_of(page, cite).locator("button.fc-copy").click()
+    page.wait_for_function(f"navigator.clipboard.readText().then((t) => t.endsWith('#{anchor}'))")
+    lines = page.evaluate("navigator.clipboard.readText()").splitlines()
+    assert lines[1].startswith("Source: ") and "(20" in lines[1], lines
+    assert lines[2].startswith("Passage: “"), lines
+    assert lines[-1] == verified.replace(claim.get_attribute("id"), anchor), lines
 
     # An evidence entry copies its passage, the source, the original at the
     # passage and the entry's own permalink.

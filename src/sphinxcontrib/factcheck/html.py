@@ -10,11 +10,15 @@ focus. Kept in a template, the tooltip's text is not part of the page's
 text: Sphinx's search summaries, which read the page's text, never run a
 passage of a source into the handbook's prose.
 
-What the copy button copies (:func:`memo_parts`) is written at build time,
-each part in its own element, so the script only joins them: the sentence
-that states the claim, the source's citation and address, the verified
-passage, and the claim's permalink under ``html_baseurl`` (or, without one,
-the page's address as the browser knows it).
+What the copy button copies is written at build time, each part in its own
+element, so the script only joins them: the sentence that states the claim,
+the source's citation and address, the verified passage, and the claim's
+permalink under ``html_baseurl`` (or, without one, the page's address as the
+browser knows it). A claim's memo (:func:`memo_template`) holds what is its
+own, the sentence and the passage; what the memos of a page share is written
+once in the page, in a template of the page (the work, the page's title and
+its address) and one of each source (its citation and address), where the
+script finds it.
 
 A cited sentence's citation (:class:`~.nodes.CitedPassage`) gets the same
 tooltip, shown when the citation is hovered or its link focused: the passage
@@ -62,6 +66,9 @@ class _PageFacts(NamedTuple):
     address: str
     #: The findings that the page's marks name, and their sources' citations.
     recorded: _Recorded
+    #: The templates of what the page's memos share written so far: "" (the page's),
+    #: and the keys of the sources (:func:`_shared_templates`).
+    written: set[str]
 
 
 class _Recorded:
@@ -114,6 +121,7 @@ def _page_facts(translator: Any) -> _PageFacts:
             title=titles[docname].astext() if docname in titles else "",
             address=page_address(builder, docname),
             recorded=_Recorded(builder.env),
+            written=set(),
         )
         translator._factcheck_page_facts = facts
     return facts
@@ -162,20 +170,70 @@ def memo_template(anchor: str, parts: dict[str, str]) -> str:
     return _memo_markup(values[0], parts, values[1:])
 
 
-def _memo_markup(anchor: str, names: Iterable[str], values: Iterable[str]) -> str:
-    """:func:`memo_template` of values escaped already."""
-    spans = "".join(
+def _memo_markup(anchor: str, names: Iterable[str], values: Iterable[str], source: str = "") -> str:
+    """:func:`memo_template` of values escaped already; with ``source``, the (escaped)
+    key of the source whose template of the page (:func:`_shared_templates`) gives
+    the memo's source and its address."""
+    spans = _part_spans(names, values)
+    shared = f' data-fc-source="{source}"' if source else ""
+    return f'<template class="fc-memo" data-fc-anchor="{anchor}"{shared}>{spans}</template>'
+
+
+def _part_spans(names: Iterable[str], values: Iterable[str]) -> str:
+    return "".join(
         [
             f'<span data-fc-part="{name}">{value}</span>'
             for name, value in zip(names, values, strict=True)
         ]
     )
-    return f'<template class="fc-memo" data-fc-anchor="{anchor}">{spans}</template>'
 
 
-#: The parts of a claim's memo, and of a cited passage's (:func:`memo_template`).
-_CLAIM_MEMO = ("sentence", "source", "source-url", "passage", "work", "page", "link")
-_CITED_MEMO = ("sentence", "source", "source-url", "passage", "original", "work", "page", "link")
+#: The parts of a claim's memo, and of a cited passage's: what is each one's own.
+_CLAIM_MEMO = ("sentence", "passage")
+_CITED_MEMO = ("sentence", "passage", "original")
+#: The parts the memos of a page share: the page's, and each source's.
+_PAGE_MEMO = ("work", "page", "address")
+_SOURCE_MEMO = ("source", "source-url")
+
+
+def _shared_templates(facts: _PageFacts, key: str) -> str:
+    """What the memos of the page share and the page does not hold yet, for a memo of
+    source ``key``: the template of the page (its work, title and address under
+    ``html_baseurl``) and the source's (its citation and address), each written once
+    in the page, outside any tooltip, where the script finds them.
+
+    >>> class Recorded:
+    ...     def source(self, key):
+    ...         return f"{key} (2024)", "https://example.org/k"
+    >>> facts = _PageFacts("", "", "Work", "Page", "https://example.org/a.html", Recorded(), set())
+    >>> print(_shared_templates(facts, "K").replace("><", ">\\n<"))
+    <template class="fc-memo-page">
+    <span data-fc-part="work">Work</span>
+    <span data-fc-part="page">Page</span>
+    <span data-fc-part="address">https://example.org/a.html</span>
+    </template>
+    <template class="fc-memo-source" data-fc-source="K">
+    <span data-fc-part="source">K (2024)</span>
+    <span data-fc-part="source-url">https://example.org/k</span>
+    </template>
+    >>> _shared_templates(facts, "K")
+    ''
+    """
+    if key in facts.written and "" in facts.written:
+        return ""
+    pieces = []
+    if "" not in facts.written:
+        facts.written.add("")
+        parts = _part_spans(_PAGE_MEMO, escape_all([facts.work, facts.title, facts.address]))
+        pieces.append(f'<template class="fc-memo-page">{parts}</template>')
+    if key not in facts.written:
+        facts.written.add(key)
+        escaped_key, *values = escape_all([key, *facts.recorded.source(key)])
+        parts = _part_spans(_SOURCE_MEMO, values)
+        pieces.append(
+            f'<template class="fc-memo-source" data-fc-source="{escaped_key}">{parts}</template>'
+        )
+    return "".join(pieces)
 
 
 def visit_claim_text_html(translator: Any, node: ClaimText) -> None:
@@ -199,15 +257,16 @@ def visit_claim_text_html(translator: Any, node: ClaimText) -> None:
             continue  # its text is written with the text around it
         pieces.append(text[position : claim.start])
         cid = claim.claim_id
+        shared = _shared_templates(facts, finding.evidence.key)
         if facts.evidence_page:
             href = (
                 facts.evidence_uri
                 + "#"
                 + evidence_id(finding.evidence.key, finding.evidence.passage_start)
             )
-            pieces.append(f'<a class="fc-claim" id="{cid}" href="{href}">')
+            pieces.append(f'{shared}<a class="fc-claim" id="{cid}" href="{href}">')
         else:
-            pieces.append(f'<span class="fc-claim" id="{cid}" tabindex="0">')
+            pieces.append(f'{shared}<span class="fc-claim" id="{cid}" tabindex="0">')
         pieces.append(text[claim.start : claim.end])
         pieces.append(_claim_tip(cid, finding.evidence, finding.sentence, facts))
         position = claim.end
@@ -240,21 +299,17 @@ def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts
     start, end = evidence.start - evidence.passage_start, evidence.end - evidence.passage_start
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
-    citation, url = facts.recorded.source(evidence.key)
-    before, highlighted, after, source, escaped_anchor, *memo = escape_all(
+    citation, _ = facts.recorded.source(evidence.key)
+    before, highlighted, after, source, escaped_anchor, key, *memo = escape_all(
         [
             passage[first:start],
             passage[start:end],
             passage[end:last],
             citation,
             anchor,
+            evidence.key,
             sentence_text(sentence),
-            citation,
-            url,
             " ".join(passage.split()),
-            facts.work,
-            facts.title,
-            permalink(facts.address, anchor),
         ]
     )
     shown = (
@@ -266,7 +321,7 @@ def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts
         f'{closing}<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source">{source}</span>'
-        f"{_memo_markup(escaped_anchor, _CLAIM_MEMO, memo)}</template>"
+        f"{_memo_markup(escaped_anchor, _CLAIM_MEMO, memo, key)}</template>"
     )
 
 
@@ -301,20 +356,16 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
     original = node.get("original", "")
     citation, source_url = facts.recorded.source(finding.evidence.key)
-    shown, source, address, escaped_anchor, *memo = escape_all(
+    shown, source, address, escaped_anchor, key, *memo = escape_all(
         [
             shown,
             citation,
             original,
             anchor,
+            finding.evidence.key,
             sentence_text(finding.sentence),
-            citation,
-            source_url,
             passage,
             original if original != source_url else "",
-            facts.work,
-            facts.title,
-            permalink(facts.address, anchor),
         ]
     )
     link = (
@@ -323,11 +374,12 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         else ""
     )
     translator.body.append(
-        f'</span><template class="fc-tip-content" data-fc-claim="{anchor}">'
+        f"</span>{_shared_templates(facts, finding.evidence.key)}"
+        f'<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source">{source}{link}</span>'
-        f"{_memo_markup(escaped_anchor, _CITED_MEMO, memo)}</template>"
+        f"{_memo_markup(escaped_anchor, _CITED_MEMO, memo, key)}</template>"
     )
 
 

@@ -137,14 +137,32 @@
 
   // -- Copy with citation ---------------------------------------------------
 
+  // A memo holds what is its own (the sentence, the passage); what the memos of a
+  // page share is in the page once: its template (the work, the page's title and
+  // address) and each source's (its citation and address).
   function memoText(memo) {
-    const part = (name) =>
-      (memo.content.querySelector(`[data-fc-part="${name}"]`)?.textContent || "").trim();
+    const key = memo.dataset.fcSource;
+    const source = key
+      ? [...document.querySelectorAll("template.fc-memo-source")].find((t) => t.dataset.fcSource === key)
+      : null;
+    const templates = [memo, source, document.querySelector("template.fc-memo-page")];
+    const part = (name) => {
+      for (const template of templates) {
+        const found = template?.content.querySelector(`[data-fc-part="${name}"]`);
+        if (found) return found.textContent.trim();
+      }
+      return "";
+    };
     let link = part("link");
     if (!link && memo.dataset.fcAnchor) {
-      const here = new URL(window.location.href);
-      here.hash = memo.dataset.fcAnchor;
-      link = here.href;
+      const address = part("address");
+      if (address) {
+        link = `${address}#${memo.dataset.fcAnchor}`;
+      } else {
+        const here = new URL(window.location.href);
+        here.hash = memo.dataset.fcAnchor;
+        link = here.href;
+      }
     }
     const lines = [];
     if (part("sentence")) lines.push(part("sentence"));
