@@ -66,14 +66,18 @@ class Source:
         figures: dict[tuple[Kind, object], list[Occurrence]] = defaultdict(list)
         sentence_figures: list[list[Figure]] = [[] for _ in self.sentences]
         unit_figures: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
+        # One context for the figures of one span (a date, its month and its year).
+        contexts: dict[tuple[int, int], frozenset[str]] = {}
         for figure in extract_figures(text, published, vocabulary=vocabulary, words=words):
             # A source figure's context: the words near it and its whole sentence.
             sentence = self.sentence_at(figure.start)
             if sentence in self.furniture:
                 continue
+            span = figure.start, figure.end
+            if span not in contexts:
+                contexts[span] = figure.near | sentence_stems[sentence]
             # (its fields as they are but its context: what _replace does, made directly)
-            context = figure.near | sentence_stems[sentence]
-            figure = Figure._make((*figure[:8], context, *figure[9:]))
+            figure = Figure._make((*figure[:8], contexts[span], *figure[9:]))
             figures[figure.key].append(Occurrence(sentence, figure))
             sentence_figures[sentence].append(figure)
             if figure.unit:
