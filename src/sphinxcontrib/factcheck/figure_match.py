@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from .figures import TEMPORAL, Figure, Kind, supports
@@ -157,27 +157,28 @@ def best_aligned(
     if score == 0:
         return False
     first = max(0, occurrence.sentence - 1)
-    around = [
-        (other.key, other)
-        for sentence in range(first, min(len(source.sentences), occurrence.sentence + 2))
+    around = range(first, min(len(source.sentences), occurrence.sentence + 2))
+    nearby = (
+        other
+        for sentence in around
         for other in source.sentence_figures[sentence]
         if other.kind is claim.kind
-    ]
-    return not _fits_better(claim, words, claimed, around, "near", score)
+    )
+    return not _fits_better(claim, words, claimed, nearby, "near", score)
 
 
-_OF_KIND: weakref.WeakKeyDictionary[Source, dict[Kind, list[tuple[object, Figure]]]] = (
-    weakref.WeakKeyDictionary()
-)
+# Kept while the source is: a list per kind, so that nothing more lives as long as the
+# index (each object that does costs Python's garbage collector in every full pass).
+_OF_KIND: weakref.WeakKeyDictionary[Source, dict[Kind, list[Figure]]] = weakref.WeakKeyDictionary()
 
 
-def _of_kind(source: Source) -> dict[Kind, list[tuple[object, Figure]]]:
-    """A source's figures (never page furniture's) by kind, each with its key, read once."""
+def _of_kind(source: Source) -> dict[Kind, list[Figure]]:
+    """A source's figures (never page furniture's) by kind, read once."""
     if source not in _OF_KIND:
-        found: dict[Kind, list[tuple[object, Figure]]] = {}
+        found: dict[Kind, list[Figure]] = {}
         for figures in source.sentence_figures:
             for figure in figures:
-                found.setdefault(figure.kind, []).append((figure.key, figure))
+                found.setdefault(figure.kind, []).append(figure)
         _OF_KIND[source] = found
     return _OF_KIND[source]
 
@@ -186,20 +187,21 @@ def _fits_better(
     claim: Figure,
     words: frozenset[str],
     claimed: frozenset[tuple[object, object]],
-    others: Sequence[tuple[object, Figure]],
+    others: Iterable[Figure],
     words_of: Literal["context", "near"],
     score: int,
     twice: bool = False,
 ) -> bool:
-    """Whether another figure of the claim's kind (``others``, with their keys) shares
-    clearly more of the claim's words (its ``context`` or ``near`` words): two
-    more, or (``twice``) twice as many where the claim's occurrence shares one.
+    """Whether another figure of the claim's kind (``others``) shares clearly more of
+    the claim's words (its ``context`` or ``near`` words): two more, or (``twice``)
+    twice as many where the claim's occurrence shares one.
 
     Twice as many is enough for a date or year, which the words of its whole
     sentence place ("presidential elections next year"); a number's few near
     words are too few ("seized more than 11,000 pounds ... the 14,100 pounds")."""
     key = claim.key
-    for other_key, other in others:  # a loop, not any(): this runs for every occurrence
+    for other in others:  # a loop, not any(): this runs for every occurrence
+        other_key = other.key
         if (
             other_key != key
             and other_key not in claimed
