@@ -65,7 +65,7 @@ class Source:
         sentence_stems = [_sentence_stems(words, text, span) for span in self.sentences]
         figures: dict[tuple[Kind, object], list[Occurrence]] = defaultdict(list)
         sentence_figures: list[list[Figure]] = [[] for _ in self.sentences]
-        unit_figures: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
+        unit_figures: dict[str, list[Occurrence]] = defaultdict(list)
         # One context for the figures of one span (a date, its month and its year).
         contexts: dict[tuple[int, int], frozenset[str]] = {}
         for figure in extract_figures(text, published, vocabulary=vocabulary, words=words):
@@ -78,10 +78,11 @@ class Source:
                 contexts[span] = figure.near | sentence_stems[sentence]
             # (its fields as they are but its context: what _replace does, made directly)
             figure = Figure._make((*figure[:8], contexts[span], *figure[9:]))
-            figures[figure.key].append(Occurrence(sentence, figure))
+            occurrence = Occurrence(sentence, figure)
+            figures[figure.key].append(occurrence)
             sentence_figures[sentence].append(figure)
             if figure.unit:
-                unit_figures[figure.unit].append((sentence, figure))
+                unit_figures[figure.unit].append(occurrence)
         # Kept as tuples, which hold less memory than lists and which Python's garbage
         # collector, once it has seen one holding only numbers, no longer visits.
         #: The figures of each value (:attr:`.Figure.key`), with their sentence.
