@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import weakref
 from collections.abc import Iterable, Sequence
-from typing import Literal
 
 from .figures import TEMPORAL, Figure, Kind, supports
 from .index import Occurrence, Source
@@ -33,13 +32,14 @@ def best_window(figures: Sequence[Figure], source: Source) -> dict[int, Occurren
     the evidence shown is the shortest passage that holds all the figures.
     """
     claimed = frozenset(key for figure in figures for key in figure.stated_keys())
+    rivals = _Rivals(source, claimed)
     occurrences = [
         [
             o
             for o in source.figures.get(figure.key, ())
             if supports(o.figure, figure)
             and same_context(o.figure, figure, source.common)
-            and best_aligned(o, figure, source, claimed)
+            and best_aligned(o, figure, source, claimed, rivals)
         ]
         for figure in figures
     ]
@@ -120,6 +120,7 @@ def best_aligned(
     claim: Figure,
     source: Source,
     claimed: frozenset[tuple[object, object]] = frozenset(),
+    rivals: _Rivals | None = None,
 ) -> bool:
     """Whether no other figure of the same kind nearby fits the claim's words better.
 
@@ -130,7 +131,8 @@ def best_aligned(
     within one shared word of it, and must share at least one near word with
     the claim if the claim has any. So "four federal courts" is not supported
     by "four sons" when the same sentence says "three federal courts". Figures
-    the claim's sentence states itself (``claimed``) are not rivals.
+    the claim's sentence states itself (``claimed``) are not rivals. ``rivals``
+    keeps what the occurrences of the same claims share (:class:`_Rivals`).
     """
     if not same_measure(occurrence.figure, claim) or not same_unit(
         occurrence, claim, source, claimed
@@ -151,8 +153,8 @@ def best_aligned(
         # clearly better: "elections in 2023" is not the "2023" of another
         # sentence where the elections' sentence says "next year", nor a
         # meeting's "on Thursday" the "Friday" of an announcement.
-        everywhere = _of_kind(source).get(claim.kind, ())
-        return not _fits_better(claim, words, claimed, everywhere, "context", shared, twice=True)
+        rivals = rivals or _Rivals(source, claimed)
+        return not _clearly_more(rivals.most_shared(claim, words), shared, twice=True)
     score = len(words & occurrence.figure.near)
     if score == 0:
         return False
@@ -164,7 +166,37 @@ def best_aligned(
         for other in source.sentence_figures[sentence]
         if other.kind is claim.kind
     )
-    return not _fits_better(claim, words, claimed, nearby, "near", score)
+    return not _fits_better(claim, words, claimed, nearby, score)
+
+
+class _Rivals:
+    """The dates and years of a source that could fit a claim's words better than the
+    occurrence of its own value: each figure of the claim's kind, whatever its
+    sentence, that is not of a value the claim's sentence states (``claimed``).
+
+    Which of them shares most of the claim's words does not depend on the
+    occurrence, so it is read once per claim, not once per occurrence: a rival
+    fits clearly better (:func:`_clearly_more`, which grows with what it shares)
+    exactly where the rival sharing most does."""
+
+    def __init__(self, source: Source, claimed: frozenset[tuple[object, object]]) -> None:
+        self.source = source
+        self.claimed = claimed
+        self._most: dict[int, tuple[Figure, int]] = {}
+
+    def most_shared(self, claim: Figure, words: frozenset[str]) -> int:
+        """The most of ``words`` (the claim's, less the source's common ones) that the
+        context of a rival of ``claim`` holds (0 where it has none)."""
+        found = self._most.get(id(claim))
+        if found is None or found[0] is not claim:
+            key, claimed = claim.key, self.claimed
+            most = 0
+            for other in _of_kind(self.source).get(claim.kind, ()):
+                other_key = other.key
+                if other_key != key and other_key not in claimed:
+                    most = max(most, len(words & other.context))
+            found = self._most[id(claim)] = claim, most
+        return found[1]
 
 
 # Kept while the source is: a list per kind, so that nothing more lives as long as the
@@ -188,24 +220,20 @@ def _fits_better(
     words: frozenset[str],
     claimed: frozenset[tuple[object, object]],
     others: Iterable[Figure],
-    words_of: Literal["context", "near"],
     score: int,
-    twice: bool = False,
 ) -> bool:
-    """Whether another figure of the claim's kind (``others``) shares clearly more of
-    the claim's words (its ``context`` or ``near`` words): two more, or (``twice``)
-    twice as many where the claim's occurrence shares one.
-
-    Twice as many is enough for a date or year, which the words of its whole
-    sentence place ("presidential elections next year"); a number's few near
-    words are too few ("seized more than 11,000 pounds ... the 14,100 pounds")."""
+    """Whether another figure of the claim's kind nearby (``others``) shares clearly
+    more of the claim's words among its near words: two more. (A date or year may
+    be passed over by twice as many, which the words of its whole sentence place,
+    "presidential elections next year": :class:`_Rivals`; a number's few near words
+    are too few, "seized more than 11,000 pounds ... the 14,100 pounds".)"""
     key = claim.key
     for other in others:  # a loop, not any(): this runs for every occurrence
         other_key = other.key
         if (
             other_key != key
             and other_key not in claimed
-            and _clearly_more(len(words & getattr(other, words_of)), score, twice)
+            and _clearly_more(len(words & other.near), score, twice=False)
         ):
             return True
     return False
