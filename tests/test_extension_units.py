@@ -59,11 +59,24 @@ GAZETTE = (Path(__file__).parent / "roots/test-myst/sources/gazette-2024-03-15.t
 # -- The grammar -------------------------------------------------------------
 
 
+#: Every kind of figure, starting with a digit and with a word where it can.
+EVERY_KIND = (
+    "On 2023-04-13, in 2023-04, on May 4 and 4 May 2023, in March 2023, in FY2019-22 "
+    "and 2019-22, from 2019 to 2021, in FY 2021, $5 million, 12 dollars and twelve "
+    "dollars, 5 percent and five percent, 5%, two in three and 2 in 3, a dozen and 3 "
+    "dozen, 4,200 pounds, half of them, two-thirds, twenty people."
+)
+
+
 def test_the_fast_scan_finds_what_the_full_pattern_finds_in_every_source():
     grammar = get_grammar(ENGLISH)
-    for text in SOURCES:
-        assert [m.span() for m in grammar.figures_in(text)] == [
-            m.span() for m in grammar.figure.finditer(text)
+    kinds = {m.lastgroup for m in grammar.figure.finditer(EVERY_KIND)}
+    assert len(kinds) == 18, kinds  # every kind of the grammar is in the text
+    for text in [*SOURCES, EVERY_KIND]:
+        # Where each figure stands and which kind it is: the scan tries only the
+        # kinds that can start where it stands, in the full pattern's order.
+        assert [(m.span(), m.lastgroup) for m in grammar.figures_in(text)] == [
+            (m.span(), m.lastgroup) for m in grammar.figure.finditer(text)
         ]
 
 
@@ -72,7 +85,8 @@ def test_the_fast_scan_finds_what_the_full_pattern_finds_in_every_source():
     st.lists(
         st.sampled_from(
             "a an two 12 4,200 $3 FY 2019-22 fiscal year 2023 May 14 half third dozen "
-            "percent % nearly over in of out . , ( ) “ ” Sept. March twenty-five -".split()
+            "percent % nearly over in of out . , ( ) “ ” Sept. March twenty-five - "
+            "between and from to $ one-third ten million dollars 2023-04-13 2023-04".split()
         ),
         max_size=14,
     ),
@@ -81,8 +95,8 @@ def test_the_fast_scan_finds_what_the_full_pattern_finds_in_every_source():
 def test_the_fast_scan_agrees_on_any_mix_of_figure_words(words, separator):
     text = separator.join(words)
     grammar = get_grammar(ENGLISH)
-    assert [m.span() for m in grammar.figures_in(text)] == [
-        m.span() for m in grammar.figure.finditer(text)
+    assert [(m.span(), m.lastgroup) for m in grammar.figures_in(text)] == [
+        (m.span(), m.lastgroup) for m in grammar.figure.finditer(text)
     ]
 
 

@@ -69,6 +69,17 @@ _STARTING_WITH_WORD = frozenset(
 )
 
 
+def _group_name(pattern: str) -> str:
+    """The name of the group a pattern is.
+
+    >>> _group_name("(?P<num>[0-9]+)")
+    'num'
+    """
+    found = _GROUP_NAME.match(pattern)
+    assert found is not None, f"not a named group: {pattern}"
+    return found[1]
+
+
 def _alternatives(words: Iterable[str]) -> str:
     """A regular-expression alternation, longest first, spaces matching any run of space."""
     escaped = (re.escape(word).replace(r"\ ", r"\s+") for word in words)
@@ -110,7 +121,7 @@ class Grammar:
         )
         #: Each kind of figure's pattern, by group name, in the order they are tried.
         kinds = {
-            _GROUP_NAME.match(pattern)[1]: pattern  # type: ignore[index]
+            _group_name(pattern): pattern
             for pattern in [
                 rf"(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b)",
                 rf"(?P<isomonth>\b(?P<isomonth_y>{_YEAR})-(?P<isomonth_m>0[1-9]|1[0-2])\b(?!-))",
