@@ -38,6 +38,7 @@ from sphinxcontrib.factcheck.extract import extract_figures, get_grammar
 from sphinxcontrib.factcheck.figure_match import best_window
 from sphinxcontrib.factcheck.figures import Kind, Qualifier
 from sphinxcontrib.factcheck.folding import fold
+from sphinxcontrib.factcheck.furniture import _CREDIT, _credited
 from sphinxcontrib.factcheck.html import escape_all
 from sphinxcontrib.factcheck.incremental import _affected
 from sphinxcontrib.factcheck.index import Source
@@ -297,6 +298,27 @@ def test_a_quotation_is_found_across_typography_with_cuts_and_insertions():
     assert passages.find("We will not stop until the flow ends") is not None
     assert passages.find("[W]e will not stop ... the flow ends") is not None
     assert passages.find("We will stop until the flow ends") is None
+
+
+def test_a_credit_is_found_by_its_words_as_by_its_pattern():
+    """The words looked for before the pattern are in every match of it: a line with a
+    credit or caption mark is furniture whether or not the words come first."""
+    marked = [
+        "Pills on a table. Credit: Reuters",
+        "Credit…Shannon Stapleton/Reuters",
+        "A seizure. Photo: Pixabay.",
+        "Agents at the port. Photograph: CBP.",
+        "John Moore/Getty Images",
+        "Migrants at the wall / The Washington Post",
+        "Officers at the line / AP",
+        "/ Reuters",
+        "Leer en español",
+        "Your browser is not supported. For an optimal experience, update it.",
+    ]
+    unmarked = ["The credit went to the agency.", "A photo: of pills", "and/or / APs"]
+    lines = [line for text in SOURCES for line in text.splitlines()] + marked + unmarked
+    assert [_credited(line) for line in lines] == [bool(_CREDIT.search(line)) for line in lines]
+    assert all(map(_credited, marked)) and not any(map(_credited, unmarked))
 
 
 # -- Figure matching and the source index -------------------------------------
