@@ -83,8 +83,9 @@ class Source:
             sentence_figures[sentence].append(figure)
             if figure.unit:
                 unit_figures[figure.unit].append(occurrence)
-        # Kept as tuples, which hold less memory than lists and which Python's garbage
-        # collector, once it has seen one holding only numbers, no longer visits.
+        # Kept as tuples, which hold less memory than lists (and a tuple of numbers
+        # alone, as each stem's sentences below, Python's garbage collector stops
+        # visiting once it has seen it; tuples of figures it still visits).
         #: The figures of each value (:attr:`.Figure.key`), with their sentence.
         self.figures = {key: tuple(found) for key, found in figures.items()}
         #: The figures of each sentence, in order.
