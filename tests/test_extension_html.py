@@ -21,6 +21,7 @@ import pytest
 from docutils import nodes
 
 import sphinxcontrib.factcheck.appendix as appendix
+import sphinxcontrib.factcheck.html as html_writer
 import sphinxcontrib.factcheck.marking as marking
 from sphinxcontrib.factcheck import get_findings
 from sphinxcontrib.factcheck.fragments import find_text_fragment
@@ -337,26 +338,44 @@ def _parts(markup: str) -> dict[str, str]:
     return dict(re.findall(r'<span data-fc-part="([a-z-]+)">(.*?)</span>', markup))
 
 
-def test_each_claim_carries_what_a_memo_needs(root):
-    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+def _claim_tip(page: str, text: str) -> tuple[str, str]:
+    """The anchor of the claim ``text`` and its tooltip's markup."""
     claim = re.search(
-        r'<a class="fc-claim" id="(claim-nearly-1500-[^"]+)" href="evidence.html#ev-[^"]+">'
-        r'Nearly 1,500</a><template class="fc-tip-content" data-fc-claim="\1">(.*?)</template></template>',
+        r'<a class="fc-claim" id="([^"]+)" href="evidence.html#ev-[^"]+">'
+        + re.escape(text)
+        + r'</a><template class="fc-tip-content" data-fc-claim="\1">(.*?)</template></template>',
         page,
         re.S,
     )
     assert claim is not None
-    memo = re.search(
-        r'<template class="fc-memo" data-fc-anchor="([^"]+)" data-fc-source="([^"]+)">(.*)',
-        claim.group(2),
-        re.S,
-    )
-    assert memo is not None and memo.group(1) == claim.group(1)
-    # The memo holds what is its own: the sentence and the passage.
-    parts = _parts(memo.group(3))
-    assert parts.keys() == {"sentence", "passage"}
+    return claim.group(1), claim.group(2)
+
+
+def _memo(tip: str) -> tuple[str, dict[str, str]]:
+    """The key of the source a tooltip names, and the parts of its memo, which holds
+    no more (the script gives it its tooltip's anchor and source)."""
+    assert tip.count('<template class="fc-memo">') == 1
+    source = re.search(r'<span class="fc-tip-source" data-fc-source="([^"]+)">', tip)
+    memo = re.search(r'<template class="fc-memo">(.*)', tip, re.S)
+    assert source is not None and memo is not None
+    return source.group(1), _parts(memo.group(1))
+
+
+def test_each_claim_carries_what_a_memo_needs(root):
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    _, tip = _claim_tip(page, "Nearly 1,500")
+    key, parts = _memo(tip)
+    # The memo holds what is its own: the sentence. Its tooltip shows the whole
+    # passage, which the script copies from there (the words as the memo's were).
+    assert parts.keys() == {"sentence"}
     assert parts["sentence"].startswith("People arrested")  # a table row is its sentence
-    assert parts["passage"].startswith("Nearly 1,500 people were arrested in 2023")
+    shown = re.search(r'<span class="fc-tip-passage">(.*?)</span>', tip, re.S).group(1)
+    assert "…" not in shown
+    assert html.unescape(re.sub("</?mark>", "", shown)).startswith(
+        "Nearly 1,500 people were arrested in 2023"
+    )
+    # The tooltip names its source by key; the script writes the source's citation.
+    assert f'<span class="fc-tip-source" data-fc-source="{key}"></span>' in tip
     # What the page's memos share is in the page once, outside every tooltip: the
     # page's work, title and address, and the citation and address of each source.
     outside = re.sub(
@@ -373,11 +392,41 @@ def test_each_claim_carries_what_a_memo_needs(root):
     sources = re.findall(
         r'<template class="fc-memo-source" data-fc-source="([^"]+)">(.*?)</template>', outside, re.S
     )
-    assert [key for key, _ in sources] == [memo.group(2)] == ["Smith2024seizures"]
+    assert [key for key, _ in sources] == [key] == ["Smith2024seizures"]
     assert _parts(sources[0][1]) == {
         "source": "Smith (2024-03-15), “Port seizures rise as officials meet”",
         "source-url": "https://gazette.example.org/2024/03/15/port-seizures",
     }
+
+
+def test_a_memo_whose_tooltip_shows_part_of_its_passage_holds_the_whole(root, monkeypatch):
+    monkeypatch.setattr(html_writer, "TOOLTIP_CHARACTERS", 20)
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    _, tip = _claim_tip(page, "Nearly 1,500")
+    shown = re.search(r'<span class="fc-tip-passage">(.*?)</span>', tip, re.S).group(1)
+    assert shown.endswith("…")  # the tooltip shows the claim and a few words around it
+    _, parts = _memo(tip)
+    assert parts.keys() == {"sentence", "passage"}
+    assert parts["passage"].startswith("Nearly 1,500 people were arrested in 2023")
+    assert len(parts["passage"]) > len(html.unescape(re.sub("</?mark>", "", shown)))
+
+
+@pytest.mark.parametrize(
+    ("text", "alike"),
+    [
+        ("Nearly 110,000 people died.", True),
+        ("tabs\tand\nlines,\u00a0no-break and\u2009thin spaces", True),
+        ("a\x1fb", False),  # a space to Python, not to the script
+        ("a\x85b", False),
+        ("a\ufeffb", False),  # a space to the script, not to Python
+        ("a\0b", False),  # a browser reads a NUL as U+FFFD
+    ],
+)
+def test_a_passage_is_spaced_alike_by_the_script_only_without_their_differences(text, alike):
+    assert html_writer.spaced_alike(text) is alike
+    if alike:  # JavaScript's \s, as the script splits a tooltip's text
+        spaces = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+"
+        assert " ".join(text.split()) == " ".join(filter(None, re.split(spaces, text)))
 
 
 # -- Charts --------------------------------------------------------------------
@@ -446,8 +495,13 @@ def test_a_sentence_without_a_figure_has_its_passage_behind_its_citation(root):
     source = root.file(SOURCE).read_text(encoding="utf-8")
     found = find_text_fragment(source, "#" + fragment)
     assert found and source[found[0] : found[1]] == aligned.evidence.passage.strip()
-    # Its copy button copies the sentence with its source and passage.
-    assert 'data-fc-part="sentence">Officers at the port seized fentanyl' in tip
+    # Its copy button copies the sentence with its source and passage: the memo
+    # holds the sentence, and its tooltip the passage, the source (by key, its
+    # citation written by the script) and the original at the passage.
+    key, parts = _memo(tip)
+    assert parts == {"sentence": html.escape(marking.sentence_text(aligned.sentence))}
+    assert parts["sentence"].startswith("Officers at the port seized fentanyl")
+    assert f'<span class="fc-tip-source" data-fc-source="{key}"> <a class="fc-tip-original"' in tip
 
 
 def test_every_cited_sentence_has_one_passage_behind_a_citation(root):

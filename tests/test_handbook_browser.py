@@ -298,6 +298,12 @@ def test_a_figure_copies_with_its_citation_from_its_tooltip_and_its_evidence(sit
     assert lines[0].startswith("There were 32,223 killings in Mexico in 2022"), lines
     assert lines[1].startswith("Source: The New York Times (2023-10), “Mexico-U.S. Ties"), lines
     assert lines[2].startswith("Passage: “") and "32,223" in lines[2], lines
+    # The tooltip shows the source's citation, and the memo copies the passage whole
+    # (where the tooltip shows all of it, the memo takes it from there).
+    tooltip = tooltip_of(page, claim)
+    assert "The New York Times (2023-10), “Mexico-U.S. Ties" in tooltip.inner_text()
+    shown = " ".join(tooltip.locator(".fc-tip-passage").inner_text().split()).strip("…")
+    assert shown in lines[2], (shown, lines)
     permalink = f"{PUBLISHED}chapters/violence-in-mexico.html#{claim.get_attribute('id')}"
     assert lines[-1].endswith(f"“Violence in Mexico”: {permalink}"), lines
     assert button.inner_text() == "Copied"
@@ -305,8 +311,14 @@ def test_a_figure_copies_with_its_citation_from_its_tooltip_and_its_evidence(sit
 
     # A sentence's citation copies the same way: its memo holds the sentence and the
     # passage, the page holds the source, the work and the page's address once.
+    # (one whose tooltip links to the original at its passage)
     cites = page.locator(".fc-cite")
-    cite = next(cites.nth(i) for i in range(cites.count()) if cites.nth(i).is_visible())
+    cite = next(
+        cites.nth(i)
+        for i in range(cites.count())
+        if cites.nth(i).is_visible()
+        and tooltip_of(page, cites.nth(i)).locator("a.fc-tip-original").count()
+    )
     anchor = cite.get_attribute("id")
     cite.locator("a").first.focus()
     tooltip_of(page, cite).locator("button.fc-copy").click()
@@ -314,6 +326,16 @@ def test_a_figure_copies_with_its_citation_from_its_tooltip_and_its_evidence(sit
     lines = page.evaluate("navigator.clipboard.readText()").splitlines()
     assert lines[1].startswith("Source: ") and "(20" in lines[1], lines
     assert lines[2].startswith("Passage: “"), lines
+    tooltip = tooltip_of(page, cite)
+    shown = " ".join(tooltip.locator(".fc-tip-passage").inner_text().split())
+    assert lines[2] == f"Passage: “{shown}”" or shown.endswith("…"), lines
+    assert (
+        lines[1]
+        .removeprefix("Source: ")
+        .startswith(tooltip.locator(".fc-tip-source").inner_text().split(" The passage in")[0])
+    ), lines
+    original = tooltip.locator("a.fc-tip-original").get_attribute("href")
+    assert f"The original at this passage: {original}" in lines, lines
     assert lines[-1] == verified.replace(claim.get_attribute("id"), anchor), lines
 
     # An evidence entry copies its passage, the source, the original at the

@@ -14,11 +14,14 @@ What the copy button copies is written at build time, each part in its own
 element, so the script only joins them: the sentence that states the claim,
 the source's citation and address, the verified passage, and the claim's
 permalink under ``html_baseurl`` (or, without one, the page's address as the
-browser knows it). A claim's memo (:func:`memo_template`) holds what is its
-own, the sentence and the passage; what the memos of a page share is written
-once in the page, in a template of the page (the work, the page's title and
-its address) and one of each source (its citation and address), where the
-script finds it.
+browser knows it). Nothing is written twice in a page: a tooltip's memo
+holds only its sentence, and the passage where the tooltip shows part of it
+(else the script copies the tooltip's, and a citation's link to the original
+at its passage); the script gives the memo its tooltip's anchor and source.
+What the memos and tooltips of a page share is written once in the page, in a
+template of the page (the work, the page's title and its address) and one of
+each source (its citation, which the script writes into each tooltip that
+names the source by key, and its address).
 
 A cited sentence's citation (:class:`~.nodes.CitedPassage`) gets the same
 tooltip, shown when the citation is hovered or its link focused: the passage
@@ -170,13 +173,16 @@ def memo_template(anchor: str, parts: dict[str, str]) -> str:
     return _memo_markup(values[0], parts, values[1:])
 
 
-def _memo_markup(anchor: str, names: Iterable[str], values: Iterable[str], source: str = "") -> str:
-    """:func:`memo_template` of values escaped already; with ``source``, the (escaped)
-    key of the source whose template of the page (:func:`_shared_templates`) gives
-    the memo's source and its address."""
-    spans = _part_spans(names, values)
-    shared = f' data-fc-source="{source}"' if source else ""
-    return f'<template class="fc-memo" data-fc-anchor="{anchor}"{shared}>{spans}</template>'
+def _memo_markup(anchor: str, names: Iterable[str], values: Iterable[str]) -> str:
+    """:func:`memo_template` of values escaped already."""
+    return f'<template class="fc-memo" data-fc-anchor="{anchor}">{_part_spans(names, values)}</template>'
+
+
+def _tip_memo(names: Iterable[str], values: Iterable[str]) -> str:
+    """The memo of a tooltip: its parts (escaped already) alone. The script gives it
+    its tooltip's anchor and the key of its tooltip's source, whose template of the
+    page (:func:`_shared_templates`) gives the memo's source and its address."""
+    return f'<template class="fc-memo">{_part_spans(names, values)}</template>'
 
 
 def _part_spans(names: Iterable[str], values: Iterable[str]) -> str:
@@ -190,7 +196,7 @@ def _part_spans(names: Iterable[str], values: Iterable[str]) -> str:
 
 #: The parts of a claim's memo, and of a cited passage's: what is each one's own.
 _CLAIM_MEMO = ("sentence", "passage")
-_CITED_MEMO = ("sentence", "passage", "original")
+_CITED_MEMO = _CLAIM_MEMO
 #: The parts the memos of a page share: the page's, and each source's.
 _PAGE_MEMO = ("work", "page", "address")
 _SOURCE_MEMO = ("source", "source-url")
@@ -299,30 +305,48 @@ def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts
     start, end = evidence.start - evidence.passage_start, evidence.end - evidence.passage_start
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
-    citation, _ = facts.recorded.source(evidence.key)
-    before, highlighted, after, source, escaped_anchor, key, *memo = escape_all(
+    before, highlighted, after, key, *memo = escape_all(
         [
             passage[first:start],
             passage[start:end],
             passage[end:last],
-            citation,
-            anchor,
             evidence.key,
             sentence_text(sentence),
             " ".join(passage.split()),
         ]
     )
+    whole = not first and last == len(passage)
     shown = (
         ("…" if first else "")
         + f"{before}<mark>{highlighted}</mark>{after}"
         + ("…" if last < len(passage) else "")
     )
+    # A tooltip that shows the whole passage gives the memo its passage.
+    parts = _CLAIM_MEMO if not (whole and spaced_alike(passage)) else _CLAIM_MEMO[:1]
     return (
         f'{closing}<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-passage">{shown}</span>'
-        f'<span class="fc-tip-source">{source}</span>'
-        f"{_memo_markup(escaped_anchor, _CLAIM_MEMO, memo, key)}</template>"
+        f'<span class="fc-tip-source" data-fc-source="{key}"></span>'
+        f"{_tip_memo(parts, memo[: len(parts)])}</template>"
     )
+
+
+#: What the script and Python do not both take for a space, or what a browser
+#: reads otherwise than written (a NUL): a passage holding one gives its memo its
+#: own words, not its tooltip's.
+_SPACED_OTHERWISE = re.compile("[\0\x1c-\x1f\x85\ufeff]")
+
+
+def spaced_alike(text: str) -> bool:
+    """Whether the script, joining the words of ``text`` as the browser reads it,
+    gets what Python's ``" ".join(text.split())`` gives: true of a text without a
+    NUL and without a character that one of them takes for a space and the other
+    does not (JavaScript's ``\\s`` and Python's ``str.isspace``).
+
+    >>> spaced_alike("Nearly 110,000\u00a0people died."), spaced_alike("a\x1fb")
+    (True, False)
+    """
+    return _SPACED_OTHERWISE.search(text) is None
 
 
 def _unrecorded(node: Any, anchor: str, docname: str) -> None:
@@ -355,17 +379,13 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
     if len(shown) > 2 * TOOLTIP_CHARACTERS:
         shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
     original = node.get("original", "")
-    citation, source_url = facts.recorded.source(finding.evidence.key)
-    shown, source, address, escaped_anchor, key, *memo = escape_all(
+    shown, address, key, *memo = escape_all(
         [
             shown,
-            citation,
             original,
-            anchor,
             finding.evidence.key,
             sentence_text(finding.sentence),
             passage,
-            original if original != source_url else "",
         ]
     )
     link = (
@@ -373,13 +393,17 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         if original
         else ""
     )
+    # A tooltip that shows the whole passage gives the memo its passage; its link
+    # to the original, the memo's (where it is not the source's own address).
+    whole = len(passage) <= 2 * TOOLTIP_CHARACTERS and spaced_alike(passage)
+    parts = _CITED_MEMO if not whole else _CITED_MEMO[:1]
     translator.body.append(
         f"</span>{_shared_templates(facts, finding.evidence.key)}"
         f'<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
         f'<span class="fc-tip-passage">{shown}</span>'
-        f'<span class="fc-tip-source">{source}{link}</span>'
-        f"{_memo_markup(escaped_anchor, _CITED_MEMO, memo, key)}</template>"
+        f'<span class="fc-tip-source" data-fc-source="{key}">{link}</span>'
+        f"{_tip_memo(parts, memo[: len(parts)])}</template>"
     )
 
 

@@ -63,6 +63,16 @@
     }, HIDE_DELAY_MS);
   }
 
+  // What the memos and tooltips of a page share is in the page once: its
+  // template (the work, the page's title and address) and each source's (its
+  // citation and address).
+  const sourceTemplate = (key) =>
+    key ? [...document.querySelectorAll("template.fc-memo-source")].find((t) => t.dataset.fcSource === key) : null;
+  const partOf = (template, name) =>
+    template?.content.querySelector(`[data-fc-part="${name}"]`)?.textContent.trim() ?? "";
+  // A text's words joined by single spaces, as the build joins a passage's.
+  const spaced = (text) => text.split(/\s+/).filter(Boolean).join(" ");
+
   function makeTip(template) {
     const claim = document.getElementById(template.dataset.fcClaim);
     if (!claim) return;
@@ -75,6 +85,14 @@
     body.id = `${claim.id}-desc`;
     const content = template.content.cloneNode(true);
     const memo = content.querySelector("template.fc-memo");
+    // A tooltip names its source by key: its citation is the source's template's.
+    const source = content.querySelector(".fc-tip-source[data-fc-source]");
+    if (source) source.prepend(partOf(sourceTemplate(source.dataset.fcSource), "source"));
+    // Its memo is its claim's, of its source.
+    if (memo) {
+      memo.dataset.fcAnchor ||= claim.id;
+      if (source) memo.dataset.fcSource ||= source.dataset.fcSource;
+    }
     body.append(content);
     const button = document.createElement("button");
     button.type = "button";
@@ -137,20 +155,22 @@
 
   // -- Copy with citation ---------------------------------------------------
 
-  // A memo holds what is its own (the sentence, the passage); what the memos of a
-  // page share is in the page once: its template (the work, the page's title and
-  // address) and each source's (its citation and address).
+  // A memo holds what is its own (the sentence, and the passage where its tooltip
+  // does not show the whole of it); the rest is its tooltip's (the passage, the
+  // link to the original at it) and the page's and its source's templates'.
   function memoText(memo) {
-    const key = memo.dataset.fcSource;
-    const source = key
-      ? [...document.querySelectorAll("template.fc-memo-source")].find((t) => t.dataset.fcSource === key)
-      : null;
-    const templates = [memo, source, document.querySelector("template.fc-memo-page")];
+    const templates = [memo, sourceTemplate(memo.dataset.fcSource), document.querySelector("template.fc-memo-page")];
+    const tip = memo.closest(".fc-tip");
+    const shown = tip?.querySelector(".fc-tip-passage");
+    const original = tip?.querySelector("a.fc-tip-original")?.getAttribute("href") ?? "";
     const part = (name) => {
       for (const template of templates) {
-        const found = template?.content.querySelector(`[data-fc-part="${name}"]`);
-        if (found) return found.textContent.trim();
+        const found = partOf(template, name);
+        if (found) return found;
       }
+      if (name === "passage" && shown) return spaced(shown.textContent);
+      // The original at the passage, where it is not the source's own address.
+      if (name === "original" && original !== part("source-url")) return original;
       return "";
     };
     let link = part("link");
