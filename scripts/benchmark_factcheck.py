@@ -26,6 +26,9 @@ earlier build stored (no page checked again, as in a second ``make html`` or
 check and with stored findings, a ratio that does not move with the machine's
 load as the times do.
 
+Part 1 also says where the largest check's time goes: it checks the largest
+corpus again in a fresh process and prints the time of each rule.
+
 Part 4 says where the check's share goes: it checks the real handbook's
 sentences again in a fresh process (every cache cold, as in a clean build)
 and prints the time of each rule.
@@ -48,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from sphinxcontrib.factcheck.collect import Sentence
@@ -320,11 +324,12 @@ def save_project(path: Path) -> None:
     path.write_bytes(pickle.dumps(load_project(ROOT / "docs")))
 
 
-def time_phases_of(path: Path) -> None:
-    """Check the stored sentences once, caches cold, and print each rule's time as JSON."""
+def time_rules(
+    sentences: list[tuple[str, Sentence]], corpus: Corpus, known: Mapping[str, object]
+) -> dict[str, float]:
+    """Check ``sentences`` once and give each rule's time (the rules put back after)."""
     from sphinxcontrib.factcheck import verify
 
-    project = pickle.loads(path.read_bytes())
     totals: collections.Counter[str] = collections.Counter()
 
     def timed(name: str):
@@ -340,14 +345,51 @@ def time_phases_of(path: Path) -> None:
 
         return run
 
+    rules = {name: getattr(verify, name) for name in PHASES}
     for name in PHASES:
         setattr(verify, name, timed(name))
-    started = time.perf_counter()
-    for docname, sentence in project.sentences:
-        verify.check_sentence(docname, sentence, project.corpus, project.entries)
-    totals["total"] = time.perf_counter() - started
-    totals["sentences"] = len(project.sentences)
-    print(json.dumps(totals))
+    try:
+        started = time.perf_counter()
+        for docname, sentence in sentences:
+            verify.check_sentence(docname, sentence, corpus, known)
+        totals["total"] = time.perf_counter() - started
+    finally:
+        for name, rule in rules.items():
+            setattr(verify, name, rule)
+    totals["sentences"] = len(sentences)
+    return dict(totals)
+
+
+def time_phases_of(path: Path) -> None:
+    """Check the stored sentences once, caches cold, and print each rule's time as JSON."""
+    project = pickle.loads(path.read_bytes())
+    print(json.dumps(time_rules(project.sentences, project.corpus, project.entries)))
+
+
+def time_rules_of_synthetic(n_sources: int, n_sentences: int) -> None:
+    """Part 1's largest corpus checked once, and each rule's time printed as JSON."""
+    rng = random.Random(1)
+    sources = [synthetic_source(rng, i) for i in range(n_sources)]
+    sentences = synthetic_sentences(rng, sources, n_sentences)
+    corpus = Corpus.of(sources)
+    known = {s.key: None for s in sources}
+    print(json.dumps(time_rules([("bench", s) for s in sentences], corpus, known)))
+
+
+def time_synthetic_rules(n_sources: int, n_sentences: int) -> dict[str, float]:
+    """:func:`time_rules_of_synthetic` in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--rules-of", str(n_sources), str(n_sentences)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def rules_line(phases: dict[str, float]) -> str:
+    """Each rule's time, as part 1 and part 4 print them."""
+    return ", ".join(f"{name} {phases.get(name, 0.0):.2f} s" for name in PHASES)
 
 
 def time_phases() -> dict[str, float]:
@@ -372,9 +414,13 @@ def main() -> None:
     parser.add_argument("--save-project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--time-check", type=int, nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--rules-of", type=int, nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.time_check:
         print(json.dumps(time_check(*args.time_check)))
+        return
+    if args.rules_of:
+        time_rules_of_synthetic(*args.rules_of)
         return
     if args.save_project:
         save_project(args.save_project)
@@ -403,6 +449,11 @@ def main() -> None:
             f"{spread}, {checked / n_sentences * 1e6:7.1f} µs/sentence, "
             f"{n_sentences / checked:8.0f} sentences/s"
         )
+    phases = time_synthetic_rules(args.sources, args.sentences)
+    print(
+        f"  the largest, checked again in a fresh process, by rule (nested rules counted "
+        f"in each; the check {phases['total']:.2f} s with the timing): {rules_line(phases)}"
+    )
     print("fixed sentences, growing corpus (a check that scaled with sources would slow down):")
     for n_sources in (10, 100, args.sources):
         _, checked, _ = time_check(n_sources, args.sentences // 4)
@@ -430,7 +481,7 @@ def main() -> None:
         )
         phases = time_phases()
         total, count = phases.pop("total"), int(phases.pop("sentences"))
-        rules = ", ".join(f"{name} {phases.get(name, 0.0):.2f} s" for name in PHASES)
+        rules = rules_line(phases)
         print(
             f"real handbook, its {count} sentences checked in a fresh process: {total:.2f} s "
             f"({total / count * 1e6:.0f} µs/sentence); by rule (nested rules counted in "
