@@ -175,7 +175,8 @@ def memo_template(anchor: str, parts: dict[str, str]) -> str:
 
 def _memo_markup(anchor: str, names: Iterable[str], values: Iterable[str]) -> str:
     """:func:`memo_template` of values escaped already."""
-    return f'<template class="fc-memo" data-fc-anchor="{anchor}">{_part_spans(names, values)}</template>'
+    spans = _part_spans(names, values)
+    return f'<template class="fc-memo" data-fc-anchor="{anchor}">{spans}</template>'
 
 
 def _tip_memo(names: Iterable[str], values: Iterable[str]) -> str:
@@ -194,9 +195,8 @@ def _part_spans(names: Iterable[str], values: Iterable[str]) -> str:
     )
 
 
-#: The parts of a claim's memo, and of a cited passage's: what is each one's own.
-_CLAIM_MEMO = ("sentence", "passage")
-_CITED_MEMO = _CLAIM_MEMO
+#: The parts of a tooltip's memo (a claim's or a cited passage's): what is its own.
+_TIP_MEMO = ("sentence", "passage")
 #: The parts the memos of a page share: the page's, and each source's.
 _PAGE_MEMO = ("work", "page", "address")
 _SOURCE_MEMO = ("source", "source-url")
@@ -315,14 +315,15 @@ def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts
             " ".join(passage.split()),
         ]
     )
-    whole = not first and last == len(passage)
     shown = (
         ("…" if first else "")
         + f"{before}<mark>{highlighted}</mark>{after}"
         + ("…" if last < len(passage) else "")
     )
-    # A tooltip that shows the whole passage gives the memo its passage.
-    parts = _CLAIM_MEMO if not (whole and spaced_alike(passage)) else _CLAIM_MEMO[:1]
+    # The memo's own passage, unless the tooltip shows the whole of it (which the
+    # script copies then).
+    whole = not first and last == len(passage)
+    parts = _TIP_MEMO[:1] if whole and spaced_alike(passage) else _TIP_MEMO
     return (
         f'{closing}<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-passage">{shown}</span>'
@@ -338,10 +339,10 @@ _SPACED_OTHERWISE = re.compile("[\0\x1c-\x1f\x85\ufeff]")
 
 
 def spaced_alike(text: str) -> bool:
-    """Whether the script, joining the words of ``text`` as the browser reads it,
+    r"""Whether the script, joining the words of ``text`` as the browser reads it,
     gets what Python's ``" ".join(text.split())`` gives: true of a text without a
     NUL and without a character that one of them takes for a space and the other
-    does not (JavaScript's ``\\s`` and Python's ``str.isspace``).
+    does not (JavaScript's ``\s`` and Python's ``str.isspace``).
 
     >>> spaced_alike("Nearly 110,000\u00a0people died."), spaced_alike("a\x1fb")
     (True, False)
@@ -393,10 +394,11 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         if original
         else ""
     )
-    # A tooltip that shows the whole passage gives the memo its passage; its link
-    # to the original, the memo's (where it is not the source's own address).
-    whole = len(passage) <= 2 * TOOLTIP_CHARACTERS and spaced_alike(passage)
-    parts = _CITED_MEMO if not whole else _CITED_MEMO[:1]
+    # The memo's own passage, unless the tooltip shows the whole of it (which the
+    # script copies then, with the tooltip's link to the original where it is not
+    # the source's own address).
+    whole = len(passage) <= 2 * TOOLTIP_CHARACTERS
+    parts = _TIP_MEMO[:1] if whole and spaced_alike(passage) else _TIP_MEMO
     translator.body.append(
         f"</span>{_shared_templates(facts, finding.evidence.key)}"
         f'<template class="fc-tip-content" data-fc-claim="{anchor}">'
