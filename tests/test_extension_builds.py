@@ -200,6 +200,12 @@ def test_pages_checked_beside_the_reading_are_reported_as_if_checked_at_once(
     marks = [[t.claims for t in tree.findall(ClaimText)] for tree in kept]
     assert marks[0] == marks[1] and marks[0]
     assert claim_anchors(kept[0]) == claim_anchors(kept[1])
+    # The workers stored what they found: the next build, checking each page as it
+    # reads it, checks none again and reports the same.
+    again = p.build(builder, fresh=True, factcheck_background=False)
+    assert here == []
+    assert get_findings(again.app.env) == get_findings(at_once.app.env)
+    assert fact_warnings(again) == fact_warnings(at_once)
 
 
 def test_no_worker_is_started_for_one_page_or_a_parallel_build(project, monkeypatch):

@@ -4,8 +4,8 @@ A serial build reads one page after another, on one core. When a page's
 findings are not stored (:meth:`.cache.IndexCache.stored_findings`), its
 blocks of text go to a worker process (one per core, :func:`worker_count`),
 forked once the sources are loaded, which checks them with
-:func:`.document.check_page`, as a page checked at once is checked, while
-Sphinx goes on reading. When every page has been read (``env-updated``), each
+:func:`.document.check_page`, as a page checked at once is checked, and
+stores its findings, while Sphinx goes on reading. When every page has been read (``env-updated``), each
 page that was waiting gets its findings and is marked, recorded and reported,
 in the order the pages were read, exactly as :func:`.document.check_document`
 does at once, and its doctree is written again with its marks. Only the time
@@ -45,13 +45,17 @@ def _start_worker(corpus: Corpus, entries: Mapping[str, Entry]) -> None:
     _worker_inputs = corpus, entries
 
 
-def _check_page(docname: str, texts: list[BlockText]) -> PageFindings:
-    """In the worker: the page checked with the sources the worker was forked with."""
+def _check_page(docname: str, texts: list[BlockText], key: str) -> PageFindings:
+    """In the worker: the page checked with the sources the worker was forked with,
+    and its findings stored under ``key`` (here, beside the reading, not in the
+    build's process after it)."""
     from .document import check_page  # the module that sends pages here, imported already
 
     assert _worker_inputs is not None, "the worker was not started with the sources"
     corpus, entries = _worker_inputs
-    return check_page(docname, texts, corpus, entries)
+    found = check_page(docname, texts, corpus, entries)
+    corpus.cache.store_findings(docname, key, found)
+    return found
 
 
 #: The most workers a build starts, however many cores it may use.
@@ -82,8 +86,6 @@ class Waiting(NamedTuple):
     doctree: nodes.document
     #: Its blocks' text and doctree nodes (:func:`.collect.read_blocks`).
     read: list[tuple[BlockText, BlockNodes]]
-    #: The digest its findings are stored under (:func:`.cache.digest_of`).
-    key: str
     findings: Future[PageFindings]
 
 
@@ -107,9 +109,10 @@ class BackgroundCheck:
         read: list[tuple[BlockText, BlockNodes]],
         key: str,
     ) -> None:
-        """Send the text of a page's blocks (without their doctree nodes) to be checked."""
-        future = self._executor.submit(_check_page, docname, [text for text, _ in read])
-        self.waiting.append(Waiting(docname, doctree, read, key, future))
+        """Send the text of a page's blocks (without their doctree nodes) to be checked,
+        its findings to be stored under ``key`` (:func:`.cache.digest_of` its inputs)."""
+        future = self._executor.submit(_check_page, docname, [text for text, _ in read], key)
+        self.waiting.append(Waiting(docname, doctree, read, future))
 
     def results(self) -> Iterator[tuple[Waiting, PageFindings]]:
         """Each waiting page with its findings, in the order the pages were read."""

@@ -166,11 +166,8 @@ def finish_documents(app: Sphinx, env: BuildEnvironment) -> None:
     background, domain.background = domain.background, None
     if background is None:
         return
-    corpus = domain.corpus
-    assert corpus is not None, "a worker is started only once the sources are loaded"
     try:
         for page, found in background.results():
-            corpus.cache.store_findings(page.docname, page.key, found)
             record_document(app, page.docname, with_nodes(found.sentences, page.read), found)
             app.builder.write_doctree(page.docname, page.doctree)
     finally:  # also when a warning stops the build (--exception-on-warning)
