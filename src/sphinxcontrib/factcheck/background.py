@@ -5,11 +5,11 @@ findings are not stored (:meth:`.cache.IndexCache.stored_findings`), its
 blocks of text go to a worker process (one per core, :func:`worker_count`),
 forked once the sources are loaded, which checks them with
 :func:`.document.check_page`, as a page checked at once is checked, and
-stores its findings, while Sphinx goes on reading. When every page has been read (``env-updated``), each
-page that was waiting gets its findings and is marked, recorded and reported,
-in the order the pages were read, exactly as :func:`.document.check_document`
-does at once, and its doctree is written again with its marks. Only the time
-differs.
+stores its findings, while Sphinx goes on reading. When every page has been
+read (``env-updated``), each page that was waiting gets its findings and is
+marked, recorded and reported, in the order the pages were read, exactly as
+:func:`.document.check_document` does at once, and its doctree is written
+again with its marks. Only the time differs.
 
 Workers are used only where they help and are safe: a serial build (a parallel
 one, ``-j``, already spreads the pages over processes), more than one page to
