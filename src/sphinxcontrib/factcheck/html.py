@@ -305,30 +305,25 @@ def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts
     start, end = evidence.start - evidence.passage_start, evidence.end - evidence.passage_start
     first = max(0, start - TOOLTIP_CHARACTERS // 2)
     last = min(len(passage), end + TOOLTIP_CHARACTERS // 2)
+    # The memo's own passage, unless the tooltip shows the whole of it (which the
+    # script copies then).
+    whole = not first and last == len(passage)
+    own = [sentence_text(sentence)]
+    if not (whole and spaced_alike(passage)):
+        own.append(" ".join(passage.split()))
     before, highlighted, after, key, *memo = escape_all(
-        [
-            passage[first:start],
-            passage[start:end],
-            passage[end:last],
-            evidence.key,
-            sentence_text(sentence),
-            " ".join(passage.split()),
-        ]
+        [passage[first:start], passage[start:end], passage[end:last], evidence.key, *own]
     )
     shown = (
         ("…" if first else "")
         + f"{before}<mark>{highlighted}</mark>{after}"
         + ("…" if last < len(passage) else "")
     )
-    # The memo's own passage, unless the tooltip shows the whole of it (which the
-    # script copies then).
-    whole = not first and last == len(passage)
-    parts = _TIP_MEMO[:1] if whole and spaced_alike(passage) else _TIP_MEMO
     return (
         f'{closing}<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source" data-fc-source="{key}"></span>'
-        f"{_tip_memo(parts, memo[: len(parts)])}</template>"
+        f"{_tip_memo(_TIP_MEMO[: len(memo)], memo)}</template>"
     )
 
 
@@ -380,32 +375,25 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
     if len(shown) > 2 * TOOLTIP_CHARACTERS:
         shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
     original = node.get("original", "")
-    shown, address, key, *memo = escape_all(
-        [
-            shown,
-            original,
-            finding.evidence.key,
-            sentence_text(finding.sentence),
-            passage,
-        ]
-    )
+    # The memo's own passage, unless the tooltip shows the whole of it (which the
+    # script copies then, with the tooltip's link to the original where it is not
+    # the source's own address).
+    own = [sentence_text(finding.sentence)]
+    if not (shown == passage and spaced_alike(passage)):
+        own.append(passage)
+    shown, address, key, *memo = escape_all([shown, original, finding.evidence.key, *own])
     link = (
         f' <a class="fc-tip-original" href="{address}">The passage in the original</a>'
         if original
         else ""
     )
-    # The memo's own passage, unless the tooltip shows the whole of it (which the
-    # script copies then, with the tooltip's link to the original where it is not
-    # the source's own address).
-    whole = len(passage) <= 2 * TOOLTIP_CHARACTERS
-    parts = _TIP_MEMO[:1] if whole and spaced_alike(passage) else _TIP_MEMO
     translator.body.append(
         f"</span>{_shared_templates(facts, finding.evidence.key)}"
         f'<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source" data-fc-source="{key}">{link}</span>'
-        f"{_tip_memo(parts, memo[: len(parts)])}</template>"
+        f"{_tip_memo(_TIP_MEMO[: len(memo)], memo)}</template>"
     )
 
 
