@@ -9,7 +9,6 @@ import re
 #: A quotation, in straight or curly marks: its words (its names among them) are
 #: the speaker's, not the sentence's. Every rule that reads outside quotations uses it.
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -19,8 +18,7 @@ def fold(word: str) -> str:
     >>> fold("Mexico’s"), fold("U.S."), fold("López"), fold("DEA’s")
     ('mexico', 'us', 'lópez', 'dea')
     """
-    if "’" in word or "'" in word:  # (most words have no apostrophe to look behind)
-        word = _POSSESSIVE.sub("", word)
+    word = re.sub(r"[’']s?$", "", word)
     return word.replace(".", "").lower()
 
 

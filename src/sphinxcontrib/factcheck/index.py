@@ -24,6 +24,9 @@ from .passages import PASSAGE_SENTENCES, Passages
 from .sentences import split_sentences
 from .words import Words, stem
 
+#: Where a figure's context stands among its fields.
+_CONTEXT = Figure._fields.index("context")
+
 
 class Occurrence(NamedTuple):
     """A figure in a source, with the sentence it stands in."""
@@ -77,7 +80,7 @@ class Source:
             if span not in contexts:
                 contexts[span] = figure.near | sentence_stems[sentence]
             # (its fields as they are but its context: what _replace does, made directly)
-            figure = Figure._make((*figure[:8], contexts[span], *figure[9:]))
+            figure = Figure._make((*figure[:_CONTEXT], contexts[span], *figure[_CONTEXT + 1 :]))
             occurrence = Occurrence(sentence, figure)
             figures[figure.key].append(occurrence)
             sentence_figures[sentence].append(figure)
