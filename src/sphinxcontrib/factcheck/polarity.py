@@ -248,12 +248,18 @@ def _negations(tokens: Sequence[str]) -> _Negations:
 LOCAL_WORDS = 5
 
 
+def _content_stem(token: str) -> str | None:
+    """The stem of a token if it is a content word, else None."""
+    if token[0].isalpha() and len(token) >= 4:
+        lowered = token.lower()
+        if lowered not in _NOT_CONTENT and lowered not in DIRECTIONS:
+            return stem(token)
+    return None
+
+
 def _content(tokens: Sequence[str]) -> set[str]:
     """The stems of the content words among some tokens."""
-    return {
-        stem(t) for t in tokens if t[0].isalpha() and len(t) >= 4 and t.lower() not in _NOT_CONTENT
-        and t.lower() not in DIRECTIONS
-    }  # fmt: skip
+    return {found for found in map(_content_stem, tokens) if found is not None}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -331,9 +337,11 @@ def contradictions(
     if pieces is None:
         pieces = [passage[a:b] for a, b in split_sentences(passage, hard_breaks=True)]
     tokens = _words(said)
-    whole = _content(tokens)
+    # Each token's stem if it is a content word (else None), read once.
+    stems = [_content_stem(token) for token in tokens]
+    whole = {found for found in stems if found is not None}
     # Where each content word stands among the tokens: "near" counts words, not commas.
-    content_at = [i for i, t in enumerate(tokens) if _content([t])]
+    content_at = [i for i, found in enumerate(stems) if found is not None]
 
     def nearest_piece(index: int) -> str:
         """The passage sentence sharing most of the content words around
@@ -345,8 +353,8 @@ def contradictions(
         weights: dict[str, float] = {}
         for i in around:
             if i != index:
-                for word in _content([tokens[i]]):
-                    weights[word] = max(weights.get(word, 0.0), 1 / abs(i - index))
+                word = stems[i]  # a content word's: ``around`` holds no other
+                weights[word] = max(weights.get(word, 0.0), 1 / abs(i - index))
         scored = [
             (len(weights.keys() & held) >= 2, sum(weights[w] for w in weights.keys() & held),
              len(whole & held), piece)
