@@ -170,15 +170,6 @@ def test_pages_checked_beside_the_reading_are_reported_as_if_checked_at_once(
 ):
     import multiprocessing
 
-    from sphinxcontrib.factcheck import background
-
-    # Its few sources indexed in workers too, as a project's many would be.
-    monkeypatch.setattr(background, "FEWEST_TO_INDEX_IN_WORKERS", 1)
-    indexed: list[int] = []
-    index_in_workers = background.index_in_workers
-    monkeypatch.setattr(
-        background, "index_in_workers", lambda *a: indexed.append(index_in_workers(*a))
-    )
     here = _count_checks_here(monkeypatch)
     p = project("incremental")
     p.replace("seizures.md", "4,200 pounds", "4,300 pounds")  # one failure too
@@ -187,7 +178,6 @@ def test_pages_checked_beside_the_reading_are_reported_as_if_checked_at_once(
     assert {"seizures", "trade", "accord"} <= set(here)
     here.clear()
     beside = p.build(builder, fresh=True)
-    assert indexed and indexed[0] > 0  # its sources indexed in workers before the check
     # Checked in the worker (whose calls this process does not see), stopped with the build.
     assert here == [] and multiprocessing.active_children() == []
     assert get_findings(beside.app.env) == get_findings(at_once.app.env)

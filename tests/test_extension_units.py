@@ -367,42 +367,6 @@ def test_sources_are_indexed_only_when_looked_up(tmp_path):
     assert sources["S7"].key == "S7" and list(sources._indexed) == ["S7"]
 
 
-def test_sources_not_stored_are_indexed_in_workers_as_they_would_be_here(tmp_path):
-    import multiprocessing
-
-    from sphinxcontrib.factcheck import background
-
-    def texts(count: int) -> dict[str, SourceText]:
-        return {
-            f"S{n}": SourceText(
-                Path(f"s{n}.txt"), GAZETTE.replace("4,200", f"{4200 + n:,}"), f"digest{n}",
-                PublicationDate(2024, 3, 15),
-            )
-            for n in range(count)
-        }  # fmt: skip
-
-    many = texts(background.FEWEST_TO_INDEX_IN_WORKERS + 2)
-    sources = Sources(many, IndexCache(tmp_path), "en", 3)
-    sources["S0"]  # indexed already: not again
-    assert background.index_in_workers(Corpus(sources, [], {}), 2) == len(many) - 1
-    assert multiprocessing.active_children() == []
-    for key, found in many.items():
-        here = Source(key, found.path, found.text, found.published, "en", 3)
-        indexed = sources._indexed[key]
-        assert (indexed.sentences, indexed.figures, indexed.stem_sentences) == (
-            here.sentences, here.figures, here.stem_sentences,
-        )  # fmt: skip
-        assert IndexCache(tmp_path).has(sources.index_name(key))  # stored for the next build
-    # The next build's sources are all stored: none is indexed, each is loaded when needed.
-    again = Sources(many, IndexCache(tmp_path), "en", 3)
-    assert again.unstored() == []
-    assert background.index_in_workers(Corpus(again, [], {}), 2) == 0 and again._indexed == {}
-    # Too few to be worth the workers, or one core: indexed when first needed.
-    few = Sources(texts(3), IndexCache(None), "en", 3)
-    assert background.index_in_workers(Corpus(few, [], {}), 2) == 0
-    assert background.index_in_workers(Corpus(sources, [], {}), 1) == 0
-
-
 def test_what_is_read_from_every_source_is_stored_between_builds(tmp_path, monkeypatch):
     from sphinxcontrib.factcheck import names
 

@@ -11,11 +11,6 @@ marked, recorded and reported, in the order the pages were read, exactly as
 :func:`.document.check_document` does at once, and its doctree is written
 again with its marks. Only the time differs.
 
-Before the workers are forked, what each would otherwise make for itself is
-made once (:func:`prepare`): the sources not stored by an earlier build are
-indexed, several processes at once (:func:`index_in_workers`), and the
-tables read from every source are made, so the workers inherit them all.
-
 Workers are used only where they help and are safe: a serial build (a parallel
 one, ``-j``, already spreads the pages over processes), more than one page to
 read, more than one core, and a system whose processes fork (a worker inherits
@@ -38,7 +33,7 @@ from docutils import nodes
 
 from .bibliography import Entry
 from .collect import BlockNodes, BlockText
-from .corpus import Corpus, Sources, pickled_index
+from .corpus import Corpus
 from .records import PageFindings
 
 #: What the worker checks with: the corpus and the bibliography it was forked with.
@@ -94,48 +89,10 @@ class Waiting(NamedTuple):
     findings: Future[PageFindings]
 
 
-#: Sources not stored by an earlier build are indexed in workers only from this many:
-#: fewer cost less to index at once than to start the workers for.
-FEWEST_TO_INDEX_IN_WORKERS = 16
-
-
-def index_in_workers(corpus: Corpus, workers: int) -> int:
-    """Index, in ``workers`` forked processes at once, every source that is neither
-    indexed nor stored by an earlier build (if there are
-    :data:`FEWEST_TO_INDEX_IN_WORKERS` or more; else none, each is indexed when
-    a page first needs it). Each index comes back as pickled, is stored as it
-    is, and kept (:meth:`.corpus.Sources.add_pickled`). The number indexed."""
-    sources = corpus.sources
-    if not isinstance(sources, Sources) or workers < 2 or not can_fork():
-        return 0
-    keys = sources.unstored()
-    if len(keys) < FEWEST_TO_INDEX_IN_WORKERS:
-        return 0
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork")
-    ) as executor:
-        # In chunks, a few per worker's turn, so that the workers finish together.
-        chunk = max(1, len(keys) // (workers * 8))
-        indexed = executor.map(pickled_index, map(sources.job, keys), chunksize=chunk)
-        for key, data in zip(keys, indexed, strict=True):
-            sources.add_pickled(key, data)
-    return len(keys)
-
-
-def prepare(corpus: Corpus, workers: int) -> None:
-    """Make, before the workers that check pages are forked, what each would
-    otherwise make for itself: every source's index (:func:`index_in_workers`)
-    and the tables read from every source."""
-    index_in_workers(corpus, workers)
-    for table in ("known_names", "lower_words", "distinctive_words"):
-        getattr(corpus, table)  # each kept on the corpus, and stored between builds
-
-
 class BackgroundCheck:
     """Worker processes checking the pages the build has read; results in the order read."""
 
     def __init__(self, corpus: Corpus, entries: Mapping[str, Entry], workers: int = 1) -> None:
-        prepare(corpus, workers)
         # Forked: each worker has the sources already loaded; nothing is pickled to it.
         self._executor = ProcessPoolExecutor(
             max_workers=workers,

@@ -126,24 +126,14 @@ class IndexCache:
         except Exception:  # unreadable, or written by another version: made again
             return None
 
-    def has(self, name: str) -> bool:
-        """Whether something is stored under ``name`` (readable or not: :meth:`load` tells)."""
-        path = self._path(name)
-        return path is not None and path.is_file()
-
     def store(self, name: str, value: object) -> None:
-        if self.folder is not None:
-            self.store_pickled(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def store_pickled(self, name: str, data: bytes) -> None:
-        """Store what :func:`pickle.dumps` made of a value (made elsewhere: a worker's index)."""
         path = self._path(name)
         if path is None:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as stream:
-                stream.write(data)
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(stream.name, path)
         except OSError:
             return  # a cache that cannot be written only costs time

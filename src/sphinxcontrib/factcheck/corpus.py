@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import pickle
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from .archive import Problem, path_resolver, verify_archive
 from .bibliography import Entry, plain
-from .cache import IndexCache, code_digest, digest_of, index_key
+from .cache import IndexCache, code_digest, digest_of
 from .dates import PublicationDate
 from .index import Source
 from .language import get_vocabulary
@@ -91,32 +90,6 @@ class Sources(Mapping[str, Source]):
     def __len__(self) -> int:
         return len(self.texts)
 
-    def index_name(self, key: str) -> str:
-        """The name one source's index is stored under (:func:`.cache.index_key`)."""
-        found = self.texts[key]
-        return index_key(key, found.digest, found.published, self.language, self.passage_sentences)
-
-    def unstored(self) -> list[str]:
-        """The keys of the sources neither indexed in this build nor stored by an earlier one."""
-        return [
-            key
-            for key in self.texts
-            if key not in self._indexed and not self.cache.has(self.index_name(key))
-        ]
-
-    def job(self, key: str) -> IndexJob:
-        """What indexing one source takes, sent to a worker (:func:`pickled_index`)."""
-        return IndexJob(key, self.texts[key], self.language, self.passage_sentences)
-
-    def add_pickled(self, key: str, data: bytes) -> None:
-        """Keep, and store, one source's index built elsewhere, as :func:`pickled_index`
-        gives it."""
-        source = pickle.loads(data)
-        if not isinstance(source, Source) or source.text != self.texts[key].text:
-            raise TypeError(f"not the index of {key}")
-        self.cache.store_pickled(self.index_name(key), data)
-        self._indexed[key] = source
-
     def add(self, source: Source) -> None:
         """Add an indexed source (for tests and benchmarks that build their own)."""
         self._indexed[source.key] = source
@@ -124,25 +97,6 @@ class Sources(Mapping[str, Source]):
             **self.texts,
             source.key: SourceText(source.path, source.text, "", source.published),
         }
-
-
-class IndexJob(NamedTuple):
-    """One source to index, as a worker process is sent it."""
-
-    key: str
-    found: SourceText
-    language: str
-    passage_sentences: int
-
-
-def pickled_index(job: IndexJob) -> bytes:
-    """One source indexed, as :func:`pickle.dumps` makes it: what a worker process
-    sends back, and what is stored between builds as it is."""
-    found = job.found
-    source = Source(
-        job.key, found.path, found.text, found.published, job.language, job.passage_sentences
-    )
-    return pickle.dumps(source, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @dataclasses.dataclass
