@@ -58,6 +58,7 @@ import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from sphinxcontrib.factcheck.background import BackgroundCheck, worker_count
 from sphinxcontrib.factcheck.cache import IndexCache
@@ -145,15 +146,21 @@ def time_check(n_sources: int, n_sentences: int, seed: int = 1) -> tuple[float, 
     return indexed, checked, len(findings)
 
 
-def time_check_apart(n_sources: int, n_sentences: int) -> tuple[float, float, int]:
-    """:func:`time_check` in a process of its own, every cache cold."""
+def apart(option: str, *numbers: int) -> Any:
+    """What this script prints as JSON when run with ``option`` and ``numbers``, in a
+    process of its own: every cache cold, as in a clean build."""
     out = subprocess.run(
-        [sys.executable, __file__, "--time-check", str(n_sources), str(n_sentences)],
+        [sys.executable, __file__, option, *map(str, numbers)],
         check=True,
         capture_output=True,
         text=True,
     )
-    indexed, checked, claims = json.loads(out.stdout)
+    return json.loads(out.stdout)
+
+
+def time_check_apart(n_sources: int, n_sentences: int) -> tuple[float, float, int]:
+    """:func:`time_check` in a process of its own, every cache cold."""
+    indexed, checked, claims = apart("--time-check", n_sources, n_sentences)
     return indexed, checked, claims
 
 
@@ -203,13 +210,7 @@ def time_build_check(n_sources: int, n_sentences: int, seed: int = 1) -> tuple[f
 
 def time_build_check_apart(n_sources: int, n_sentences: int) -> tuple[float, int]:
     """:func:`time_build_check` in a process of its own, every cache cold."""
-    out = subprocess.run(
-        [sys.executable, __file__, "--time-build-check", str(n_sources), str(n_sentences)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    checked, claims = json.loads(out.stdout)
+    checked, claims = apart("--time-build-check", n_sources, n_sentences)
     return checked, claims
 
 
@@ -442,13 +443,7 @@ def time_rules_of_synthetic(n_sources: int, n_sentences: int) -> None:
 
 def time_synthetic_rules(n_sources: int, n_sentences: int) -> dict[str, float]:
     """:func:`time_rules_of_synthetic` in a fresh process."""
-    out = subprocess.run(
-        [sys.executable, __file__, "--rules-of", str(n_sources), str(n_sentences)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout)
+    return apart("--rules-of", n_sources, n_sentences)
 
 
 def rules_line(phases: dict[str, float]) -> str:

@@ -1,7 +1,7 @@
 """Reviewing changes: adding a source, the claims diff, the fact check's
-failures as annotations, the Makefile's targets, and the CI, Read the Docs,
-citation, pull-request and pre-commit configurations, the first three
-validated offline against their published schemas."""
+failures as annotations, the Makefile's targets, the benchmark's steps, and the
+CI, Read the Docs, citation, pull-request and pre-commit configurations, the
+first three validated offline against their published schemas."""
 
 from __future__ import annotations
 
@@ -694,3 +694,23 @@ def test_pre_commit_runs_the_linters_and_the_fact_check_but_spares_the_sources()
     for path in ("docs/chapters/migration.md", "references.bib", "sources/x.txt"):
         assert re.match(factcheck["files"], path)
     assert not re.match(factcheck["files"], "scripts/add_source.py")
+
+
+@pytest.mark.parametrize("step", ["--time-check", "--time-build-check", "--rules-of"])
+def test_each_step_of_the_fact_check_benchmark_runs_at_a_tiny_size(step):
+    # Each step runs in a process of its own (every cache cold) and prints JSON the
+    # benchmark reads; at five sources and forty sentences, every synthetic claim holds.
+    out = subprocess.run(
+        [sys.executable, ROOT / "scripts" / "benchmark_factcheck.py", step, "5", "40"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    printed = json.loads(out.stdout)
+    if step == "--rules-of":
+        assert printed["sentences"] == 40 and printed["total"] > 0
+        assert {"check_alignment", "check_figures", "contradictions"} <= set(printed)
+    else:
+        *seconds, claims = printed
+        assert len(seconds) == (2 if step == "--time-check" else 1)
+        assert all(s > 0 for s in seconds) and claims >= 40  # one claim a sentence at least
