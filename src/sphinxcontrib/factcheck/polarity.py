@@ -352,8 +352,8 @@ def contradictions(
         # Lotus" rests on the sentence of "the first week", not of the Operation.
         weights: dict[str, float] = {}
         for i in around:
-            if i != index:
-                word = stems[i]  # a content word's: ``around`` holds no other
+            # (``around`` holds only content words: the test tells a type checker so)
+            if i != index and (word := stems[i]) is not None:
                 weights[word] = max(weights.get(word, 0.0), 1 / abs(i - index))
         scored = [
             (len(weights.keys() & held) >= 2, sum(weights[w] for w in weights.keys() & held),
