@@ -399,6 +399,41 @@ def test_each_claim_carries_what_a_memo_needs(root):
     }
 
 
+def test_a_memo_part_is_written_once_in_a_page_and_named_by_the_later_memos(root):
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    tips = dict(
+        re.findall(
+            r'<template class="fc-tip-content" data-fc-claim="([^"]+)">(.*?)</template></template>',
+            page,
+            re.S,
+        )
+    )
+    spans = {
+        anchor: re.findall(r'<span data-fc-part="([a-z-]+)"(?: data-fc-as="([^"]+)")?>(.*?)</span>', tip)
+        for anchor, tip in tips.items()
+    }  # fmt: skip
+    # Every part is written once: a later memo holding the same names the tooltip of
+    # the first, whose memo holds it written out; unless naming it takes more room.
+    first: dict[tuple[str, str], str] = {}
+    for anchor, found in spans.items():
+        for name, same, value in found:
+            if not same and first.setdefault((name, value), anchor) != anchor:
+                assert len(value) <= len(f' data-fc-as="{first[name, value]}"'), value
+    sentences = {}
+    for anchor, found in spans.items():
+        for name, same, value in found:
+            if same:
+                assert value == "" and same != anchor
+                earlier = {n: v for n, s, v in spans[same] if not s}
+                value = earlier[name]  # the first memo holds it written out
+            if name == "sentence":
+                sentences[anchor] = html.unescape(value)
+    # A sentence with two figures and a citation: three memos, the sentence written once.
+    officers = [a for a, t in sentences.items() if t.startswith("Officers at the Nogales port")]
+    assert len(officers) == 3
+    assert sum(1 for a in officers if not spans[a][0][1]) == 1
+
+
 def test_a_memo_whose_tooltip_shows_part_of_its_passage_holds_the_whole(root, monkeypatch):
     monkeypatch.setattr(html_writer, "TOOLTIP_CHARACTERS", 20)
     page = (built(root).outdir / "index.html").read_text(encoding="utf-8")

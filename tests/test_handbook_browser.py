@@ -352,6 +352,42 @@ def test_a_figure_copies_with_its_citation_from_its_tooltip_and_its_evidence(sit
     context.close()
 
 
+def test_a_memo_naming_an_earlier_one_copies_the_sentence_written_there(site, browser):
+    base, _ = site
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base + "chapters/supply-chain.html")
+    # A figure whose sentence another memo of the page holds (a second figure of it,
+    # or its citation's): its memo names that one's tooltip, and the page writes the
+    # sentence once.
+    anchor, first = page.evaluate(
+        """() => {
+          const tips = [...document.querySelectorAll("template.fc-tip-content")];
+          const sentence = (t) =>
+            t.content.querySelector("template.fc-memo").content.querySelector('[data-fc-part="sentence"]');
+          const later = tips.find((t) => document.getElementById(t.dataset.fcClaim).matches("a.fc-claim")
+            && sentence(t).dataset.fcAs);
+          return [later.dataset.fcClaim, sentence(later).dataset.fcAs];
+        }"""
+    )
+    claim = page.locator(f"[id='{anchor}']")
+    claim.focus()
+    page.keyboard.press("Tab")  # into the tooltip, to its button
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.textContent === 'Copied'")
+    lines = page.evaluate("navigator.clipboard.readText()").splitlines()
+    # The sentence as the first memo writes it, and the claim's own permalink.
+    held = re.search(
+        rf'data-fc-claim="{re.escape(first)}">.*?<span data-fc-part="sentence">(.*?)</span>',
+        page.content(),
+        re.S,
+    )
+    assert held is not None
+    assert lines[0] == html.unescape(held.group(1)).strip(), lines
+    assert lines[-1].endswith(f"#{anchor}"), lines
+    context.close()
+
+
 # -- Reading on a phone, by keyboard -------------------------------------------
 
 

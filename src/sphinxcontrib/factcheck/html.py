@@ -17,7 +17,9 @@ permalink under ``html_baseurl`` (or, without one, the page's address as the
 browser knows it). Nothing is written twice in a page: a tooltip's memo
 holds only its sentence, and the passage where the tooltip shows part of it
 (else the script copies the tooltip's, and a citation's link to the original
-at its passage); the script gives the memo its tooltip's anchor and source.
+at its passage), each written in the first memo that holds it and named by
+the later ones (the sentence of a claim and of its citation, say); the script
+gives the memo its tooltip's anchor and source.
 What the memos and tooltips of a page share is written once in the page, in a
 template of the page (the work, the page's title and its address) and one of
 each source (its citation, which the script writes into each tooltip that
@@ -72,6 +74,9 @@ class _PageFacts(NamedTuple):
     #: The templates of what the page's memos share written so far: "" (the page's),
     #: and the keys of the sources (:func:`_shared_templates`).
     written: set[str]
+    #: The parts of the page's tooltip memos written so far, (name, escaped value),
+    #: each with the anchor of the tooltip whose memo holds it (:func:`_tip_memo`).
+    memo_parts: dict[tuple[str, str], str]
 
 
 class _Recorded:
@@ -125,6 +130,7 @@ def _page_facts(translator: Any) -> _PageFacts:
             address=page_address(builder, docname),
             recorded=_Recorded(builder.env),
             written=set(),
+            memo_parts={},
         )
         translator._factcheck_page_facts = facts
     return facts
@@ -179,11 +185,31 @@ def _memo_markup(anchor: str, names: Iterable[str], values: Iterable[str]) -> st
     return f'<template class="fc-memo" data-fc-anchor="{anchor}">{spans}</template>'
 
 
-def _tip_memo(names: Iterable[str], values: Iterable[str]) -> str:
-    """The memo of a tooltip: its parts (escaped already) alone. The script gives it
-    its tooltip's anchor and the key of its tooltip's source, whose template of the
-    page (:func:`_shared_templates`) gives the memo's source and its address."""
-    return f'<template class="fc-memo">{_part_spans(names, values)}</template>'
+def _tip_memo(anchor: str, names: Iterable[str], values: Iterable[str], facts: _PageFacts) -> str:
+    """The memo of the tooltip of claim ``anchor``: its parts (escaped already) alone.
+    The script gives it its tooltip's anchor and the key of its tooltip's source,
+    whose template of the page (:func:`_shared_templates`) gives the memo's source
+    and its address.
+
+    Each part is written once in the page: a sentence with several claims, or a
+    passage that several claims rest on, is written in the first of their memos,
+    and a later memo names the tooltip whose memo holds it (``data-fc-as``), where
+    the script reads it.
+
+    >>> facts = _PageFacts("", "", "Work", "Page", "", None, set(), {})
+    >>> _tip_memo("claim-a", ["sentence"], ["Seizures rose in 2023 at every port."], facts)
+    '<template class="fc-memo"><span data-fc-part="sentence">Seizures rose in 2023 at every port.</span></template>'
+    >>> _tip_memo("claim-b", ["sentence"], ["Seizures rose in 2023 at every port."], facts)
+    '<template class="fc-memo"><span data-fc-part="sentence" data-fc-as="claim-a"></span></template>'
+    """
+    spans = []
+    for name, value in zip(names, values, strict=True):
+        earlier = facts.memo_parts.setdefault((name, value), anchor)
+        if earlier != anchor and len(value) > len(earlier) + len(' data-fc-as=""'):
+            spans.append(f'<span data-fc-part="{name}" data-fc-as="{earlier}"></span>')
+        else:
+            spans.append(f'<span data-fc-part="{name}">{value}</span>')
+    return f'<template class="fc-memo">{"".join(spans)}</template>'
 
 
 def _part_spans(names: Iterable[str], values: Iterable[str]) -> str:
@@ -211,7 +237,7 @@ def _shared_templates(facts: _PageFacts, key: str) -> str:
     >>> class Recorded:
     ...     def source(self, key):
     ...         return f"{key} (2024)", "https://example.org/k"
-    >>> facts = _PageFacts("", "", "Work", "Page", "https://example.org/a.html", Recorded(), set())
+    >>> facts = _PageFacts("", "", "Work", "Page", "https://example.org/a.html", Recorded(), set(), {})
     >>> print(_shared_templates(facts, "K").replace("><", ">\\n<"))
     <template class="fc-memo-page">
     <span data-fc-part="work">Work</span>
@@ -323,7 +349,7 @@ def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts
         f'{closing}<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source" data-fc-source="{key}"></span>'
-        f"{_tip_memo(_TIP_MEMO[: len(memo)], memo)}</template>"
+        f"{_tip_memo(anchor, _TIP_MEMO[: len(memo)], memo, facts)}</template>"
     )
 
 
@@ -393,7 +419,7 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
         f'<span class="fc-tip-passage">{shown}</span>'
         f'<span class="fc-tip-source" data-fc-source="{key}">{link}</span>'
-        f"{_tip_memo(_TIP_MEMO[: len(memo)], memo)}</template>"
+        f"{_tip_memo(anchor, _TIP_MEMO[: len(memo)], memo, facts)}</template>"
     )
 
 

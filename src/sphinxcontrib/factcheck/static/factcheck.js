@@ -70,6 +70,15 @@
     key ? [...document.querySelectorAll("template.fc-memo-source")].find((t) => t.dataset.fcSource === key) : null;
   const partOf = (template, name) =>
     template?.content.querySelector(`[data-fc-part="${name}"]`)?.textContent.trim() ?? "";
+  // A memo's own part is written once in the page: where an earlier memo holds it,
+  // this one names that memo's tooltip (data-fc-as), whose template holds it.
+  const tipTemplate = (anchor) =>
+    [...document.querySelectorAll("template.fc-tip-content")].find((t) => t.dataset.fcClaim === anchor);
+  const ownPart = (memo, name) => {
+    const earlier = memo.content.querySelector(`[data-fc-part="${name}"]`)?.dataset.fcAs;
+    if (!earlier) return partOf(memo, name);
+    return partOf(tipTemplate(earlier)?.content.querySelector("template.fc-memo"), name);
+  };
   // A text's words joined by single spaces, as the build joins a passage's.
   const spaced = (text) => text.split(/\s+/).filter(Boolean).join(" ");
 
@@ -159,11 +168,13 @@
   // does not show the whole of it); the rest is its tooltip's (the passage, the
   // link to the original at it) and the page's and its source's templates'.
   function memoText(memo) {
-    const templates = [memo, sourceTemplate(memo.dataset.fcSource), document.querySelector("template.fc-memo-page")];
+    const templates = [sourceTemplate(memo.dataset.fcSource), document.querySelector("template.fc-memo-page")];
     const tip = memo.closest(".fc-tip");
     const shown = tip?.querySelector(".fc-tip-passage");
     const original = tip?.querySelector("a.fc-tip-original")?.getAttribute("href") ?? "";
     const part = (name) => {
+      const own = ownPart(memo, name);
+      if (own) return own;
       for (const template of templates) {
         const found = partOf(template, name);
         if (found) return found;
