@@ -351,6 +351,20 @@ def _claim_tip(page: str, text: str) -> tuple[str, str]:
     return claim.group(1), claim.group(2)
 
 
+def _shown_text(page: str, tip: str) -> str:
+    """The text of the passage a tooltip shows, its highlight left out: written in
+    the tooltip, or in the earlier one of the page that it names."""
+    named = re.search(r'<span class="fc-tip-passage" data-fc-as="([^"]+)"', tip)
+    if named is not None:
+        tip = re.search(
+            rf'<template class="fc-tip-content" data-fc-claim="{named.group(1)}">(.*?)</template>',
+            page,
+            re.S,
+        ).group(1)
+    shown = re.search(r'<span class="fc-tip-passage">(.*?)</span>', tip, re.S).group(1)
+    return html.unescape(re.sub("</?mark>", "", shown))
+
+
 def _memo(tip: str) -> tuple[str, dict[str, str]]:
     """The key of the source a tooltip names, and the parts of its memo, which holds
     no more (the script gives it its tooltip's anchor and source)."""
@@ -432,6 +446,36 @@ def test_a_memo_part_is_written_once_in_a_page_and_named_by_the_later_memos(root
     officers = [a for a, t in sentences.items() if t.startswith("Officers at the Nogales port")]
     assert len(officers) == 3
     assert sum(1 for a in officers if not spans[a][0][1]) == 1
+
+
+def test_a_passage_two_tooltips_show_is_written_once_with_each_ones_highlight(root):
+    page = (built(root).outdir / "index.html").read_text(encoding="utf-8")
+    passages = dict(
+        re.findall(
+            r'<template class="fc-tip-content" data-fc-claim="([^"]+)">'
+            r'(?:<span class="fc-tip-label">[^<]*</span>)?(<span class="fc-tip-passage".*?</span>)',
+            page,
+        )
+    )
+    claims = dict(re.findall(r'<a class="fc-claim" id="([^"]+)" href="[^"]+">([^<]+)</a>', page))
+    named = {
+        anchor: re.fullmatch(r'<span class="fc-tip-passage" data-fc-as="([^"]+)"'
+                             r'(?: data-fc-mark="(\d+) (\d+)")?></span>', span)
+        for anchor, span in passages.items()
+    }  # fmt: skip
+    # The second figure of "Officers at the Nogales port seized 4,200 pounds of
+    # fentanyl in 2023" shows the passage its first figure's tooltip writes out.
+    later = [anchor for anchor, match in named.items() if match and anchor in claims]
+    assert later
+    for anchor in later:
+        earlier, start, end = named[anchor].groups()
+        assert named[earlier] is None  # written out there
+        shown = re.fullmatch(r'<span class="fc-tip-passage">(.*)</span>', passages[earlier])
+        text = html.unescape(re.sub("</?mark>", "", shown.group(1)))
+        # Where the script highlights this tooltip's own claim (no character here
+        # takes two UTF-16 code units).
+        assert text[int(start) : int(end)] == html.unescape(claims[anchor])
+    assert any(claims[named[anchor].group(1)] != claims[anchor] for anchor in later)
 
 
 def test_a_memo_whose_tooltip_shows_part_of_its_passage_holds_the_whole(root, monkeypatch):
@@ -520,8 +564,8 @@ def test_a_sentence_without_a_figure_has_its_passage_behind_its_citation(root):
     assert (
         "Smith" in citation and 'class="reference internal"' in citation
     )  # the citation as it was
-    shown = re.search(r'<span class="fc-tip-passage">(.*?)</span>', tip).group(1)
-    assert html.unescape(shown) == " ".join(aligned.evidence.passage.split())
+    shown = _shown_text(page, tip)
+    assert shown == " ".join(aligned.evidence.passage.split())
     assert "Officers at the Nogales port seized 4,200 pounds of fentanyl" in shown
     # The link to the original leads, by its Text Fragment, to exactly that passage.
     href = html.unescape(re.search(r'<a class="fc-tip-original" href="([^"]+)"', tip).group(1))

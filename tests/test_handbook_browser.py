@@ -352,6 +352,37 @@ def test_a_figure_copies_with_its_citation_from_its_tooltip_and_its_evidence(sit
     context.close()
 
 
+def test_a_tooltip_naming_an_earlier_ones_passage_shows_it_with_its_own_claim_marked(site, page):
+    base, _ = site
+    page.goto(base + "chapters/supply-chain.html")
+    # A figure whose passage another tooltip of the page shows (another figure of its
+    # sentence): the page writes the passage once, and the script writes it here.
+    anchor, first, written = page.evaluate(
+        """() => {
+          const tips = [...document.querySelectorAll("template.fc-tip-content")];
+          const later = tips.find((t) => t.content.querySelector(".fc-tip-passage[data-fc-mark]"));
+          const first = later.content.querySelector(".fc-tip-passage").dataset.fcAs;
+          const earlier = tips.find((t) => t.dataset.fcClaim === first);
+          return [later.dataset.fcClaim, first, earlier.content.querySelector(".fc-tip-passage").textContent];
+        }"""
+    )
+    claim = page.locator(f"[id='{anchor}']")
+    claim.focus()
+    tooltip = tooltip_of(page, claim)
+    tooltip.wait_for(state="visible")
+    passage = tooltip.locator(".fc-tip-passage")
+    assert passage.text_content() == written
+    # Its own claim highlighted (a quotation's words without its quotation marks).
+    marked = passage.locator("mark").text_content()
+    assert marked and marked in claim.text_content()
+    assert passage.get_attribute("data-fc-as") is None  # what the script read is gone
+    # The earlier tooltip highlights its own claim in the same passage.
+    earlier = page.locator(f"[id='{first}']")
+    earlier.focus()
+    marked = tooltip_of(page, earlier).locator(".fc-tip-passage mark").text_content()
+    assert marked and marked in earlier.text_content()
+
+
 def test_a_memo_naming_an_earlier_one_copies_the_sentence_written_there(site, browser):
     base, _ = site
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])

@@ -19,7 +19,9 @@ holds only its sentence, and the passage where the tooltip shows part of it
 (else the script copies the tooltip's, and a citation's link to the original
 at its passage), each written in the first memo that holds it and named by
 the later ones (the sentence of a claim and of its citation, say); the script
-gives the memo its tooltip's anchor and source.
+gives the memo its tooltip's anchor and source. So is a passage that several
+tooltips show (the figures of one sentence): a later tooltip names the first
+and where its own claim is highlighted, and the script writes it from there.
 What the memos and tooltips of a page share is written once in the page, in a
 template of the page (the work, the page's title and its address) and one of
 each source (its citation, which the script writes into each tooltip that
@@ -77,6 +79,9 @@ class _PageFacts(NamedTuple):
     #: The parts of the page's tooltip memos written so far, (name, escaped value),
     #: each with the anchor of the tooltip whose memo holds it (:func:`_tip_memo`).
     memo_parts: dict[tuple[str, str], str]
+    #: The passages the page's tooltips show, as text, each with the anchor of the
+    #: first tooltip that shows it (:func:`_tip_passage`).
+    tip_passages: dict[str, str]
 
 
 class _Recorded:
@@ -131,6 +136,7 @@ def _page_facts(translator: Any) -> _PageFacts:
             recorded=_Recorded(builder.env),
             written=set(),
             memo_parts={},
+            tip_passages={},
         )
         translator._factcheck_page_facts = facts
     return facts
@@ -196,7 +202,7 @@ def _tip_memo(anchor: str, names: Iterable[str], values: Iterable[str], facts: _
     and a later memo names the tooltip whose memo holds it (``data-fc-as``), where
     the script reads it.
 
-    >>> facts = _PageFacts("", "", "Work", "Page", "", None, set(), {})
+    >>> facts = _PageFacts("", "", "Work", "Page", "", None, set(), {}, {})
     >>> _tip_memo("claim-a", ["sentence"], ["Seizures rose in 2023 at every port."], facts)
     '<template class="fc-memo"><span data-fc-part="sentence">Seizures rose in 2023 at every port.</span></template>'
     >>> _tip_memo("claim-b", ["sentence"], ["Seizures rose in 2023 at every port."], facts)
@@ -237,7 +243,7 @@ def _shared_templates(facts: _PageFacts, key: str) -> str:
     >>> class Recorded:
     ...     def source(self, key):
     ...         return f"{key} (2024)", "https://example.org/k"
-    >>> facts = _PageFacts("", "", "Work", "Page", "https://example.org/a.html", Recorded(), set(), {})
+    >>> facts = _PageFacts("", "", "Work", "Page", "https://example.org/a.html", Recorded(), set(), {}, {})
     >>> print(_shared_templates(facts, "K").replace("><", ">\\n<"))
     <template class="fc-memo-page">
     <span data-fc-part="work">Work</span>
@@ -337,20 +343,65 @@ def _claim_tip(anchor: str, evidence: Evidence, sentence: str, facts: _PageFacts
     own = [sentence_text(sentence)]
     if not (whole and spaced_alike(passage)):
         own.append(" ".join(passage.split()))
+    opening, closing_dots = "…" if first else "", "…" if last < len(passage) else ""
     before, highlighted, after, key, *memo = escape_all(
         [passage[first:start], passage[start:end], passage[end:last], evidence.key, *own]
     )
-    shown = (
-        ("…" if first else "")
-        + f"{before}<mark>{highlighted}</mark>{after}"
-        + ("…" if last < len(passage) else "")
-    )
+    shown = f"{opening}{before}<mark>{highlighted}</mark>{after}{closing_dots}"
+    text = opening + passage[first:last] + closing_dots
+    mark = _utf16_length(opening + passage[first:start])
+    highlight = (mark, mark + _utf16_length(passage[start:end]))
     return (
         f'{closing}<template class="fc-tip-content" data-fc-claim="{anchor}">'
-        f'<span class="fc-tip-passage">{shown}</span>'
+        f"{_tip_passage(anchor, text, shown, facts, highlight)}"
         f'<span class="fc-tip-source" data-fc-source="{key}"></span>'
         f"{_tip_memo(anchor, _TIP_MEMO[: len(memo)], memo, facts)}</template>"
     )
+
+
+def _tip_passage(
+    anchor: str,
+    text: str,
+    shown: str,
+    facts: _PageFacts,
+    highlight: tuple[int, int] | None = None,
+) -> str:
+    """The passage the tooltip of ``anchor`` shows: ``text``, written as ``shown``
+    (escaped, the claim highlighted). A passage an earlier tooltip of the page shows
+    (the other figures of a sentence, the sentence's citation) is written there
+    once: this tooltip names that one (``data-fc-as``) and where its own claim is
+    highlighted (``data-fc-mark``: from and to, in the UTF-16 code units a script
+    counts), and the script writes it from there, unless naming it takes more room
+    or the browser would read it otherwise than written (a carriage return, a NUL).
+
+    >>> facts = _PageFacts("", "", "Work", "Page", "", None, set(), {}, {})
+    >>> text = "Seizures rose at every port in 2023."
+    >>> _tip_passage("claim-a", text, "<mark>Seizures</mark>" + text[8:], facts, (0, 8))
+    '<span class="fc-tip-passage"><mark>Seizures</mark> rose at every port in 2023.</span>'
+    >>> _tip_passage("claim-b", text, text[:31] + "<mark>2023</mark>.", facts, (31, 35))
+    '<span class="fc-tip-passage" data-fc-as="claim-a" data-fc-mark="31 35"></span>'
+    """
+    earlier = facts.tip_passages.setdefault(text, anchor)
+    named = f' data-fc-as="{earlier}"'
+    if highlight is not None:
+        named += f' data-fc-mark="{highlight[0]} {highlight[1]}"'
+    if earlier == anchor or len(shown) <= len(named) or _READ_OTHERWISE.search(text):
+        return f'<span class="fc-tip-passage">{shown}</span>'
+    return f'<span class="fc-tip-passage"{named}></span>'
+
+
+#: What a browser reads otherwise than written in a page's text: a carriage return
+#: (read as a line feed) and a NUL.
+_READ_OTHERWISE = re.compile("[\r\0]")
+
+
+def _utf16_length(text: str) -> int:
+    """How long a text is to a script: in UTF-16 code units.
+
+    >>> _utf16_length("año"), _utf16_length("\U0001f600")
+    (3, 2)
+    """
+    return len(text.encode("utf-16-le")) // 2
 
 
 #: What the script and Python do not both take for a space, or what a browser
@@ -401,6 +452,7 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
     if len(shown) > 2 * TOOLTIP_CHARACTERS:
         shown = shown[: 2 * TOOLTIP_CHARACTERS].rsplit(" ", 1)[0] + " …"
     original = node.get("original", "")
+    text = shown  # before it is escaped
     # The memo's own passage, unless the tooltip shows the whole of it (which the
     # script copies then, with the tooltip's link to the original where it is not
     # the source's own address).
@@ -417,7 +469,7 @@ def depart_cited_passage_html(translator: Any, node: CitedPassage) -> None:
         f"</span>{_shared_templates(facts, finding.evidence.key)}"
         f'<template class="fc-tip-content" data-fc-claim="{anchor}">'
         f'<span class="fc-tip-label">The passage this sentence rests on</span>'
-        f'<span class="fc-tip-passage">{shown}</span>'
+        f"{_tip_passage(anchor, text, shown, facts)}"
         f'<span class="fc-tip-source" data-fc-source="{key}">{link}</span>'
         f"{_tip_memo(anchor, _TIP_MEMO[: len(memo)], memo, facts)}</template>"
     )

@@ -93,6 +93,22 @@
     body.className = "fc-tip-body";
     body.id = `${claim.id}-desc`;
     const content = template.content.cloneNode(true);
+    // A passage an earlier tooltip of the page shows is written there once: this
+    // tooltip names that one, and where its own claim is highlighted in it.
+    const passage = content.querySelector(".fc-tip-passage[data-fc-as]");
+    if (passage) {
+      const text = tipTemplate(passage.dataset.fcAs)?.content.querySelector(".fc-tip-passage")?.textContent ?? "";
+      if (passage.dataset.fcMark) {
+        const [from, to] = passage.dataset.fcMark.split(" ").map(Number);
+        const mark = document.createElement("mark");
+        mark.textContent = text.slice(from, to);
+        passage.append(text.slice(0, from), mark, text.slice(to));
+      } else {
+        passage.append(text);
+      }
+      passage.removeAttribute("data-fc-as");
+      passage.removeAttribute("data-fc-mark");
+    }
     const memo = content.querySelector("template.fc-memo");
     // A tooltip names its source by key: its citation is the source's template's.
     const source = content.querySelector(".fc-tip-source[data-fc-source]");
