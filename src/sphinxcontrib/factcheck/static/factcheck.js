@@ -67,13 +67,13 @@
   // template (the work, the page's title and address) and each source's (its
   // citation and address).
   const sourceTemplate = (key) =>
-    key ? [...document.querySelectorAll("template.fc-memo-source")].find((t) => t.dataset.fcSource === key) : null;
+    key ? document.querySelector(`template.fc-memo-source[data-fc-source="${CSS.escape(key)}"]`) : null;
   const partOf = (template, name) =>
     template?.content.querySelector(`[data-fc-part="${name}"]`)?.textContent.trim() ?? "";
   // A memo's own part is written once in the page: where an earlier memo holds it,
   // this one names that memo's tooltip (data-fc-as), whose template holds it.
   const tipTemplate = (anchor) =>
-    [...document.querySelectorAll("template.fc-tip-content")].find((t) => t.dataset.fcClaim === anchor);
+    document.querySelector(`template.fc-tip-content[data-fc-claim="${CSS.escape(anchor)}"]`);
   const ownPart = (memo, name) => {
     const earlier = memo.content.querySelector(`[data-fc-part="${name}"]`)?.dataset.fcAs;
     if (!earlier) return partOf(memo, name);
