@@ -64,11 +64,12 @@ def test_a_handler_of_the_finding_event_adjusts_what_is_reported(project):
 
 def test_a_build_changes_no_process_wide_state(project):
     environment = dict(os.environ)
-    frozen = gc.get_freeze_count()
+    frozen, thresholds = gc.get_freeze_count(), gc.get_threshold()
     result = project("myst").build()
     assert result.status == 0
     assert dict(os.environ) == environment
     assert gc.get_freeze_count() == frozen and gc.isenabled()
+    assert gc.get_threshold() == thresholds
 
 
 def test_what_a_page_could_follow_is_made_again_from_what_the_handlers_give(project):

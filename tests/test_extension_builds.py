@@ -229,6 +229,31 @@ def test_no_worker_is_started_for_one_page_or_a_parallel_build(project, monkeypa
     assert started == []
 
 
+def test_a_worker_collects_garbage_as_a_process_of_its_own_and_the_build_as_before(
+    monkeypatch,
+):
+    """A worker, the check's own process, never visits what it inherited and visits
+    the young objects of a page's check less often; the build's process keeps
+    Python's collector as it was."""
+    import gc
+
+    from sphinxcontrib.factcheck import background, document
+    from sphinxcontrib.factcheck.corpus import Corpus
+
+    def collector(*args):  # run in the worker, which inherits this replacement
+        return gc.get_threshold(), gc.get_freeze_count() > 0, gc.isenabled()
+
+    monkeypatch.setattr(document, "check_page", collector)
+    before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
+    check = background.BackgroundCheck(Corpus.of([]), {}, 1)
+    try:
+        in_worker = check.check("page", [], "").result()
+    finally:
+        check.close()
+    assert in_worker == (background.WORKER_GC_THRESHOLDS, True, True)
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+
+
 def test_a_check_that_fails_in_the_worker_stops_the_build_and_the_worker(project, monkeypatch):
     import multiprocessing
 

@@ -22,6 +22,7 @@ the build finishes, however it finishes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -36,6 +37,11 @@ from .collect import BlockNodes, BlockText
 from .corpus import Corpus
 from .records import PageFindings
 
+#: A worker's garbage-collector thresholds (:func:`gc.set_threshold`; Python's own
+#: are 700, 10 and 10): checking a page makes many small objects that live until
+#: its findings are sent, and almost no reference cycles.
+WORKER_GC_THRESHOLDS = (50_000, 20, 20)
+
 #: What the worker checks with: the corpus and the bibliography it was forked with.
 _worker_inputs: tuple[Corpus, Mapping[str, Entry]] | None = None
 
@@ -43,6 +49,13 @@ _worker_inputs: tuple[Corpus, Mapping[str, Entry]] | None = None
 def _start_worker(corpus: Corpus, entries: Mapping[str, Entry]) -> None:
     global _worker_inputs  # the worker process's own, set once when it starts
     _worker_inputs = corpus, entries
+    # A worker is the fact check's own process, forked to check pages and nothing
+    # else, and what it inherited (Sphinx, the loaded sources) lives as long as it
+    # does: its garbage collector is told never to visit that again, and to visit
+    # the young objects of a page's check less often (the build's process is left
+    # as it is).
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 def _check_page(docname: str, texts: list[BlockText], key: str) -> PageFindings:
