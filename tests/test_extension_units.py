@@ -495,6 +495,19 @@ def test_a_tie_between_passages_goes_to_the_earlier_whatever_the_hash_seed():
     assert printed == {"[3, 0, 1, 2]\n"}
 
 
+def test_a_sources_figures_with_the_same_words_share_one_set_of_them_stored_too():
+    """A sentence's figures hold one set object for the same words (here, each one's
+    context is the whole sentence's words), in the index and in the stored index:
+    fewer objects to keep and to load, and the same values."""
+    text = "Seizures rose to 4,200 pounds in 2023, officials said.\n\nThey met in May.\n"
+    source = Source("K", Path("k.txt"), text, PublicationDate(2024, 3, 15))
+    for indexed in (source, pickle.loads(pickle.dumps(source))):
+        pounds, year = indexed.sentence_figures[0]
+        assert (pounds.text, year.text) == ("4,200", "2023")
+        assert pounds.context == year.context == {"seiz", "rose", "poun", "offi"}
+        assert pounds.context is year.context
+
+
 def test_a_sentences_passages_are_looked_for_once_in_each_source(monkeypatch):
     """Aligning the same words again in a source (a sentence's alignment, the
     passages it rests on, each cited source alone) while a sentence is checked

@@ -24,8 +24,10 @@ from .passages import PASSAGE_SENTENCES, Passages
 from .sentences import split_sentences
 from .words import Words, stem
 
-#: Where a figure's context stands among its fields.
+#: Where a figure's near words and context stand among its fields.
+_NEAR = Figure._fields.index("near")
 _CONTEXT = Figure._fields.index("context")
+assert _CONTEXT == _NEAR + 1
 
 
 class Occurrence(NamedTuple):
@@ -71,6 +73,10 @@ class Source:
         unit_figures: dict[str, list[Occurrence]] = defaultdict(list)
         # One context for the figures of one span (a date, its month and its year).
         contexts: dict[tuple[int, int], frozenset[str]] = {}
+        # One set object for each set of words the figures' near words and contexts
+        # hold (a sentence's figures often share theirs): fewer objects to keep, to
+        # store and to load, and for Python's garbage collector to visit.
+        shared: dict[frozenset[str], frozenset[str]] = {}
         for figure in extract_figures(text, published, vocabulary=vocabulary, words=words):
             # A source figure's context: the words near it and its whole sentence.
             sentence = self.sentence_at(figure.start)
@@ -78,9 +84,11 @@ class Source:
                 continue
             span = figure.start, figure.end
             if span not in contexts:
-                contexts[span] = figure.near | sentence_stems[sentence]
-            # (its fields as they are but its context: what _replace does, made directly)
-            figure = Figure._make((*figure[:_CONTEXT], contexts[span], *figure[_CONTEXT + 1 :]))
+                context = figure.near | sentence_stems[sentence]
+                contexts[span] = shared.setdefault(context, context)
+            near = shared.setdefault(figure.near, figure.near)
+            # (its fields as they are but its words: what _replace does, made directly)
+            figure = Figure._make((*figure[:_NEAR], near, contexts[span], *figure[_CONTEXT + 1 :]))
             occurrence = Occurrence(sentence, figure)
             figures[figure.key].append(occurrence)
             sentence_figures[sentence].append(figure)
