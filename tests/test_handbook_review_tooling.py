@@ -714,3 +714,23 @@ def test_each_step_of_the_fact_check_benchmark_runs_at_a_tiny_size(step):
         *seconds, claims = printed
         assert len(seconds) == (2 if step == "--time-check" else 1)
         assert all(s > 0 for s in seconds) and claims >= 40  # one claim a sentence at least
+
+
+def test_the_benchmarks_incremental_builds_run_with_and_without_the_check():
+    # Part 2 at five sources and one run: a synthetic project built once, then a page
+    # edited and built again, with the check and without it (taking turns).
+    out = subprocess.run(
+        [
+            sys.executable,
+            ROOT / "scripts" / "benchmark_factcheck.py",
+            "--time-incremental",
+            "5",
+            "1",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    printed = json.loads(out.stdout)
+    assert set(printed) == {"with the check", "without"}
+    assert all(seconds > 0 for seconds in printed.values())
