@@ -734,3 +734,16 @@ def test_the_benchmarks_incremental_builds_run_with_and_without_the_check():
     printed = json.loads(out.stdout)
     assert set(printed) == {"with the check", "without"}
     assert all(seconds > 0 for seconds in printed.values())
+
+
+def test_the_benchmark_says_of_each_goal_whether_its_figure_meets_it():
+    # The summary the full run ends with: a figure at or under its goal meets it.
+    benchmark = runpy.run_path(str(ROOT / "scripts" / "benchmark_factcheck.py"))
+    goal_line = benchmark["goal_line"]
+    assert goal_line("clean check", 14.9, 3, " s") == (
+        "  clean check: 14.90 s (goal: 3 s or less): not met"
+    )
+    assert goal_line("incremental ratio", 1.5, 1.5).endswith("(goal: 1.5 or less): met")
+    assert goal_line("HTML ratio", 1.0508, 1.05, digits=3) == (
+        "  HTML ratio: 1.051 (goal: 1.05 or less): not met"
+    )
