@@ -84,9 +84,12 @@ WORDS = (
     "administration government policy cooperation smuggling pounds people"
 ).split()
 #: The sizes the goals for the check's throughput are set at: a clean check of
-#: 10,000 sentences against 1,000 sources in 3 s or less, indexing included, and a
-#: one-page incremental build with 1,000 sources at most 1.5 times one with five.
+#: 10,000 sentences against 1,000 sources, indexing included, and a one-page
+#: incremental build with 1,000 sources against one with five.
 GOAL_SOURCES, GOAL_SENTENCES = 1000, 10000
+#: The goals: the clean check's seconds, the incremental builds' ratio, and the
+#: ratio of the real handbook's HTML build with the check to one without it.
+CHECK_GOAL_SECONDS, INCREMENTAL_GOAL_RATIO, HTML_GOAL_RATIO = 3, 1.5, 1.05
 QUALIFIERS = ("", "", "nearly ", "more than ", "roughly ")
 
 
@@ -294,10 +297,13 @@ def time_incremental(n_sources: int, runs: int) -> dict[bool, float]:
     return {check: statistics.median(found) for check, found in times.items()}
 
 
+#: Part 3's build that checks each page as it is read: the fallback where workers
+#: are not used, not the default.
+AS_READ = "each page checked as it is read"
 #: Part 3's builds of the real handbook: name -> the ``-D`` settings of its runs.
 HTML_BUILDS = {
     "without the check": {"factcheck_enabled": "0"},
-    "each page checked as it is read": {"factcheck_background": "0"},
+    AS_READ: {"factcheck_background": "0"},
     "checked beside the reading": {"factcheck_background": "1"},
     "findings stored by an earlier build": {"factcheck_background": "1"},
 }
@@ -548,24 +554,13 @@ def main() -> None:
             f"{spread}, {checked / n_sentences * 1e6:7.1f} µs/sentence, "
             f"{n_sentences / checked:8.0f} sentences/s"
         )
-    # The issue's goals for the check's throughput hold at the default sizes; at others
-    # only the real handbook's is judged.
-    at_goal_sizes = (args.sources, args.sentences) == (GOAL_SOURCES, GOAL_SENTENCES)
-    goals = []
-    if at_goal_sizes:
-        goals.append(
-            goal_line("clean check, serial, indexing included", indexed + checked, 3, " s")
-        )
+    clean = indexed + checked
     runs = [time_build_check_apart(args.sources, args.sentences) for _ in range(args.runs)]
-    checked, claims = sorted(runs)[len(runs) // 2]
-    if at_goal_sizes:
-        goals.append(
-            goal_line("the same, as a serial build checks it in workers", checked, 3, " s")
-        )
+    in_workers, claims = sorted(runs)[len(runs) // 2]
     print(
         f"  the largest as a serial build checks it (twenty pages, read from their text, "
         f"in {worker_count()} workers that index each source they meet; median of "
-        f"{len(runs)}): {checked:.2f} s ({claims} claims)"
+        f"{len(runs)}): {in_workers:.2f} s ({claims} claims)"
     )
     phases = time_synthetic_rules(args.sources, args.sentences)
     print(
@@ -585,24 +580,37 @@ def main() -> None:
         f"the same builds without the check (Sphinx and sphinxcontrib-bibtex alone): "
         f"{small[False]:.2f} s and {large[False]:.2f} s, ratio {large[False] / small[False]:.2f}"
     )
-    if at_goal_sizes:
-        goals.append(
+    # The goals for the synthetic corpora hold at their default sizes only; at others,
+    # only the real handbook's are judged.
+    goals = []
+    if (args.sources, args.sentences) == (GOAL_SOURCES, GOAL_SENTENCES):
+        goals += [
+            goal_line("clean check, serial, indexing included", clean, CHECK_GOAL_SECONDS, " s"),
             goal_line(
-                "one-page incremental build, 1,000 sources against 5, ratio",
+                "the same, as a serial build checks it in workers",
+                in_workers,
+                CHECK_GOAL_SECONDS,
+                " s",
+            ),
+            goal_line(
+                f"one-page incremental build, {args.sources:,} sources against 5, ratio",
                 large[True] / small[True],
-                1.5,
-            )
-        )
+                INCREMENTAL_GOAL_RATIO,
+            ),
+        ]
     if not args.skip_html:
         medians = time_html(args.runs)
         off = medians.pop("without the check")
         ratios = "; ".join(f"{name} {t:.2f} s (ratio {t / off:.3f})" for name, t in medians.items())
         goals += [
             goal_line(
-                f"HTML build, {name}, against without the check, ratio", t / off, 1.05, digits=3
+                f"HTML build, {name}, against without the check, ratio",
+                t / off,
+                HTML_GOAL_RATIO,
+                digits=3,
             )
             for name, t in medians.items()
-            if name != "each page checked as it is read"  # the fallback, not the default
+            if name != AS_READ  # the fallback, not the default
         ]
         print(
             f"real handbook, sphinx-build -b html -E (median of {args.runs}, the builds taking "
@@ -618,7 +626,7 @@ def main() -> None:
             goal_line(
                 "HTML build, function calls with the findings stored, against without the check",
                 stored_calls / off_calls,
-                1.05,
+                HTML_GOAL_RATIO,
                 digits=3,
             )
         )
